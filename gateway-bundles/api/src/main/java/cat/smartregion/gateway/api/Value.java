@@ -1,0 +1,55 @@
+package cat.smartregion.gateway.api;
+
+import java.util.Objects;
+
+/** A reading's value: a number, a boolean or a text. */
+public sealed interface Value {
+
+    /** The value as the platforms write it ({@code "230.1"}, {@code "true"}, text as is). */
+    String text();
+
+    static Value of(double number) {
+        return new Number(number);
+    }
+
+    static Value of(boolean flag) {
+        return new Bool(flag);
+    }
+
+    static Value of(String text) {
+        return new Text(text);
+    }
+
+    record Number(double value) implements Value {
+        public Number {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("a number value must be finite: " + value);
+            }
+        }
+
+        @Override
+        public String text() {
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value)
+                    : Double.toString(value);
+        }
+    }
+
+    record Bool(boolean value) implements Value {
+        @Override
+        public String text() {
+            return Boolean.toString(value);
+        }
+    }
+
+    record Text(String value) implements Value {
+        public Text {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String text() {
+            return value;
+        }
+    }
+}

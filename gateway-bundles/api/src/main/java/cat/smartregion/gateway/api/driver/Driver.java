@@ -1,0 +1,22 @@
+package cat.smartregion.gateway.api.driver;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Speaks one protocol. Registered as an OSGi service; the scheduler picks the driver whose
+ * {@link #supports(URI)} accepts a device's endpoint, e.g. {@code modbus-tcp://10.0.0.5:502?unit=1}.
+ */
+public interface Driver {
+
+    /** Whether this driver speaks the protocol of the endpoint's scheme. */
+    boolean supports(URI endpoint);
+
+    /**
+     * Opens a connection to the endpoint. The connection is used by one thread at a time.
+     *
+     * @throws IllegalArgumentException when the endpoint URI is malformed for this driver
+     * @throws IOException when the endpoint cannot be reached
+     */
+    Connection connect(URI endpoint) throws IOException;
+}
