@@ -1,0 +1,93 @@
+package cat.smartregion.gateway.launcher;
+
+import cat.smartregion.gateway.api.Reading;
+import cat.smartregion.gateway.api.device.DeviceConfig;
+import cat.smartregion.gateway.api.device.DeviceReader;
+import cat.smartregion.gateway.api.device.ReadResult;
+import cat.smartregion.gateway.api.driver.RawValue;
+import cat.smartregion.gateway.api.profile.ProfileException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gateway read}: reads a device once and prints its normalized readings. */
+@Command(name = "read", mixinStandardHelpOptions = true,
+        description = "Reads a device once through its profile and prints the normalized readings.",
+        footer = {"", "Examples:",
+            "  gateway read --profile eastron-sdm630 --endpoint 'modbus-tcp://192.168.1.20:502?unit=1'",
+            "  gateway read --profile ./my-meter.yaml --endpoint 'modbus-tcp://127.0.0.1:5020?unit=7' --json"})
+final class ReadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", required = true, paramLabel = "ID|FILE",
+            description = "Profile id from the library (see profiles/) or a profile file.")
+    String profile;
+
+    @Option(names = "--endpoint", required = true, paramLabel = "URI",
+            description = "Where the device answers, e.g. modbus-tcp://HOST:502?unit=1")
+    URI endpoint;
+
+    @Option(names = "--device", defaultValue = "device", description = "Device id to show (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--json", description = "One JSON object per reading and line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Main.configureLog("warn", null);
+        Path storage = Files.createTempDirectory("gateway-read");
+        try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), storage)) {
+            runtime.configure(GatewayRuntime.PID_IDENTITY, Map.of("tenant", "unenrolled", "gateway", "local"));
+            runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", Main.home().resolve("profiles").toString()));
+            DeviceReader reader = runtime.service(DeviceReader.class, Duration.ofSeconds(20));
+            ReadResult result;
+            try {
+                result = reader.read(new DeviceConfig(device, profile, endpoint, Duration.ofSeconds(5)));
+            } catch (ProfileException | IllegalArgumentException e) {
+                err.println("gateway read: " + e.getMessage());
+                return Main.USAGE;
+            }
+            print(result, out);
+            for (RawValue failure : result.failures()) {
+                err.println("gateway read: " + device + " point " + failure.point() + ": " + failure.status()
+                        + (failure.exceptionCode() != 0 ? " (exception " + failure.exceptionCode() + ")" : "")
+                        + " " + failure.detail());
+            }
+            out.flush();
+            if (result.readings().isEmpty()) {
+                err.println("gateway read: the device at " + endpoint + " did not answer. Check the address, "
+                        + "the unit id, the cabling and that the device is powered.");
+                return Main.NO_ANSWER;
+            }
+            return result.failures().isEmpty() ? 0 : Main.PARTIAL;
+        } finally {
+            Files.walk(storage).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void print(ReadResult result, PrintWriter out) {
+        if (json) {
+            result.readings().forEach(r -> out.println(ReadingJson.line(r)));
+            return;
+        }
+        out.printf("%-12s %-26s %-16s %14s %-5s %-8s %s%n", "DEVICE", "POINT", "QUANTITY", "VALUE", "UNIT", "QUALITY", "TIME");
+        for (Reading r : result.readings()) {
+            out.printf("%-12s %-26s %-16s %14s %-5s %-8s %s%n", r.device(), r.point(), r.quantity(), r.value().text(),
+                    r.unit(), r.quality(), Instant.ofEpochMilli(r.time()));
+        }
+    }
+}
