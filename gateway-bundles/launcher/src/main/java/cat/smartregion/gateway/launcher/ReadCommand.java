@@ -75,7 +75,7 @@ final class ReadCommand implements Callable<Integer> {
             }
             return result.failures().isEmpty() ? 0 : Main.PARTIAL;
         } finally {
-            Files.walk(storage).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Folders.deleteTree(storage);
         }
     }
 
