@@ -129,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
             runtime.configure(GatewayRuntime.PID_IDENTITY, Map.of("tenant", "demo-municipality", "gateway", "demo-gw"));
             runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", Main.home().resolve("profiles").toString()));
             runtime.configure(GatewayRuntime.PID_BUFFER, Map.of("path", folder.resolve("buffer.db").toString()));
-            runtime.configure(GatewayRuntime.PID_SENTILO, Map.of("url", base, "provider", providerId, "token", key));
+            runtime.configure(GatewayRuntime.PID_SENTILO, Map.of("url", base, "provider", providerId, ".token", key));
             List<String> devicePids = new ArrayList<>();
             devicePids.add(device(runtime, "sdm630-1", "eastron-sdm630", meterPort, 1));
             devicePids.add(device(runtime, "sdm120-2", "eastron-sdm120", meterPort, 2));
