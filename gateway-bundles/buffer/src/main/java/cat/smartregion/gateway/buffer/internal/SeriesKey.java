@@ -1,0 +1,22 @@
+package cat.smartregion.gateway.buffer.internal;
+
+import cat.smartregion.gateway.api.Reading;
+import java.util.Objects;
+
+/** The texts a reading shares with every other reading of the same point: stored once, in the series table. */
+record SeriesKey(String tenant, String gateway, String device, String point, String quantity, String unit) {
+
+    SeriesKey {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(unit, "unit");
+    }
+
+    static SeriesKey of(Reading reading) {
+        return new SeriesKey(reading.tenant(), reading.gateway(), reading.device(), reading.point(),
+                reading.quantity(), reading.unit());
+    }
+}
