@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("gateway-demo-");
         Main.configureLog("info", folder.resolve("gateway.log"));
-        Stopper stopper = Stopper.onShutdown();
+        ShutdownSignal stopper = ShutdownSignal.install(DRAIN_TIMEOUT.plusSeconds(10));
         try (MeterServer meters = MeterServer.start(InetAddress.getLoopbackAddress(), 0);
              StandInPlatform standIn = platformUrl == null ? startStandIn(folder) : null) {
             meters.add(1, SimulatedMeter.sdm630());
@@ -122,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
     private record Summary(ObjectNode json) {
     }
 
-    private Summary run(int meterPort, String base, String providerId, String key, Path folder, Stopper stopper,
+    private Summary run(int meterPort, String base, String providerId, String key, Path folder, ShutdownSignal stopper,
                         PrintWriter out) throws IOException, InterruptedException {
         Instant started = Instant.now();
         try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), folder.resolve("felix-cache"))) {
@@ -203,32 +202,5 @@ final class DemoCommand implements Callable<Integer> {
     private static Duration until(Instant deadline, Duration refresh) {
         Duration left = Duration.between(Instant.now(), deadline);
         return left.compareTo(refresh) < 0 ? (left.isNegative() ? Duration.ZERO : left) : refresh;
-    }
-
-    /** Ctrl-C ends the live table; the shutdown waits until the backlog is delivered and the summary printed. */
-    private static final class Stopper {
-        private final CountDownLatch stop = new CountDownLatch(1);
-        private final CountDownLatch finished = new CountDownLatch(1);
-
-        static Stopper onShutdown() {
-            Stopper stopper = new Stopper();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopper.stop.countDown();
-                try {
-                    stopper.finished.await(DRAIN_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "demo-shutdown"));
-            return stopper;
-        }
-
-        boolean awaitStop(Duration wait) throws InterruptedException {
-            return stop.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void finished() {
-            finished.countDown();
-        }
     }
 }

@@ -1,0 +1,127 @@
+package cat.smartregion.gateway.launcher;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The gateway's configuration file ({@code gateway.yaml}): identity, buffer, uplink and devices.
+ * Every error names the file and, where it comes from the YAML, the line and column.
+ */
+record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles, Sentilo sentilo,
+                   Map<String, Object> sync, List<Device> devices) {
+
+    record Buffer(@JsonProperty(required = true) String path, String synchronous) {
+    }
+
+    record Sentilo(@JsonProperty(required = true) String url, @JsonProperty(required = true) String provider,
+                   @JsonProperty(required = true) String tokenFile) {
+    }
+
+    record Device(@JsonProperty(required = true) String id, @JsonProperty(required = true) String profile,
+                  @JsonProperty(required = true) String endpoint, String interval) {
+    }
+
+    GatewayFile {
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        sync = sync == null ? Map.of() : Map.copyOf(sync);
+    }
+
+    /**
+     * Reads and checks the file.
+     *
+     * @throws ConfigException naming the file, line and column of what is wrong
+     */
+    static GatewayFile read(Path file) throws ConfigException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        GatewayFile config;
+        try {
+            config = yaml.readValue(file.toFile(), GatewayFile.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new ConfigException(where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        if (config == null) {
+            throw new ConfigException(file + ": the file is empty");
+        }
+        config.check(file);
+        return config;
+    }
+
+    private void check(Path file) throws ConfigException {
+        require(file, tenant, "tenant");
+        require(file, gateway, "gateway");
+        require(file, buffer, "buffer");
+        require(file, sentilo, "sentilo");
+        for (Device d : devices) {
+            try {
+                URI.create(d.endpoint());
+                interval(d);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": device " + d.id() + ": " + e.getMessage());
+            }
+        }
+        if (devices.stream().map(Device::id).distinct().count() != devices.size()) {
+            throw new ConfigException(file + ": two devices have the same id");
+        }
+    }
+
+    private static void require(Path file, Object value, String key) throws ConfigException {
+        if (value == null) {
+            throw new ConfigException(file + ": '" + key + "' is missing");
+        }
+    }
+
+    static Duration interval(Device d) {
+        return d.interval() == null ? Duration.ofSeconds(5) : new DurationConverter().convert(d.interval());
+    }
+
+    /**
+     * The Sentilo token, from its own file that only the gateway's user may read (mode 0600 or 0400).
+     *
+     * @throws ConfigException when the file is missing, empty or readable by others
+     */
+    String sentiloToken(Path configFile) throws ConfigException {
+        Path tokenFile = configFile.toAbsolutePath().getParent().resolve(sentilo.tokenFile());
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(tokenFile);
+            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                throw new ConfigException(tokenFile + ": holds a secret but others may read it; run: chmod 600 " + tokenFile);
+            }
+            String token = Files.readString(tokenFile).strip();
+            if (token.isEmpty()) {
+                throw new ConfigException(tokenFile + ": the token file is empty");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new ConfigException(tokenFile + ": cannot read the Sentilo token: " + e.getMessage());
+        }
+    }
+
+    /** The configuration is wrong; the message says where and what. */
+    static final class ConfigException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ConfigException(String message) {
+            super(Objects.requireNonNull(message));
+        }
+    }
+}
