@@ -1,0 +1,85 @@
+package cat.smartregion.gateway.core.internal.decode;
+
+import cat.smartregion.gateway.api.Quality;
+import cat.smartregion.gateway.api.driver.PointStatus;
+import cat.smartregion.gateway.api.profile.DataType;
+import cat.smartregion.gateway.api.profile.PointSpec;
+import cat.smartregion.gateway.api.profile.ProfileException;
+import cat.smartregion.gateway.core.internal.quantity.Quantities;
+import cat.smartregion.gateway.core.internal.quantity.UnitConversion;
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes one point's raw bytes: data type and word order, then scale and offset, then conversion
+ * to the canonical unit of the quantity, then the range check. A value outside the range is kept
+ * and flagged {@link Quality#OUT_OF_RANGE}; a time before 2020 flags {@link Quality#CLOCK_UNSYNCHRONISED}
+ * (the range flag wins when both apply). A NaN or infinite value is a failure of the point.
+ */
+public final class Decoder {
+
+    /** 2020-01-01T00:00:00Z: a gateway clock earlier than this has not been set. */
+    public static final long CLOCK_FLOOR = 1_577_836_800_000L;
+
+    private final PointSpec spec;
+    private final UnitConversion conversion;
+    private final String unit;
+
+    /** @throws ProfileException when the point's quantity or unit is not in the quantity table */
+    public Decoder(PointSpec spec) {
+        this.spec = spec;
+        this.unit = Quantities.canonicalUnit(spec.quantity()).orElseThrow(() ->
+                new ProfileException("point " + spec.name() + ": unknown quantity '" + spec.quantity() + "'"));
+        this.conversion = Quantities.conversion(spec.quantity(), spec.unit()).orElseThrow(() -> new ProfileException(
+                "point " + spec.name() + ": unit '" + spec.unit() + "' does not convert to " + unit));
+    }
+
+    public PointSpec spec() {
+        return spec;
+    }
+
+    /** The canonical unit of the decoded values. */
+    public String unit() {
+        return unit;
+    }
+
+    /** Decodes the wire bytes of a reading taken at {@code time} (UTC ms). */
+    public Decoded decode(byte[] wire, long time) {
+        DataType type = spec.type();
+        if (wire.length != type.bytes()) {
+            return new Decoded.Failure(PointStatus.BAD_FRAME, "expected " + type.bytes() + " bytes for "
+                    + type + ", got " + wire.length);
+        }
+        double raw = number(WireOrder.toBigEndian(wire, spec.order()), type);
+        double value = conversion.apply(raw * spec.scale() + spec.offset());
+        if (!Double.isFinite(value)) {
+            return new Decoded.Failure(PointStatus.BAD_FRAME, "the device sent a value that is not a number: " + raw);
+        }
+        return new Decoded.Number(value, quality(value, time));
+    }
+
+    private Quality quality(double value, long time) {
+        if (!spec.range().contains(value)) {
+            return Quality.OUT_OF_RANGE;
+        }
+        return time < CLOCK_FLOOR ? Quality.CLOCK_UNSYNCHRONISED : Quality.GOOD;
+    }
+
+    static double number(byte[] bigEndian, DataType type) {
+        ByteBuffer b = ByteBuffer.wrap(bigEndian);
+        return switch (type) {
+            case INT16 -> b.getShort();
+            case UINT16 -> Short.toUnsignedInt(b.getShort());
+            case INT32 -> b.getInt();
+            case UINT32 -> Integer.toUnsignedLong(b.getInt());
+            case INT64 -> b.getLong();
+            case UINT64 -> unsigned(b.getLong());
+            case FLOAT32 -> b.getFloat();
+            case FLOAT64 -> b.getDouble();
+        };
+    }
+
+    private static double unsigned(long bits) {
+        double high = (double) (bits >>> 1) * 2.0;
+        return high + (bits & 1);
+    }
+}

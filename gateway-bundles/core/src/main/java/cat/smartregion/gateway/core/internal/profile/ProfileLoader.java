@@ -1,0 +1,95 @@
+package cat.smartregion.gateway.core.internal.profile;
+
+import cat.smartregion.gateway.api.profile.DataType;
+import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.profile.PointSpec;
+import cat.smartregion.gateway.api.profile.ProfileException;
+import cat.smartregion.gateway.api.profile.WordOrder;
+import cat.smartregion.gateway.core.internal.profile.YamlNode.Sequence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a device profile from a YAML file. Every error is a {@link ProfileException} whose message
+ * starts with {@code file:line:column}, e.g.
+ * {@code sdm630.yaml:14:7: point 'phaseVoltageL1': unknown type 'float33' (expected one of ...)}.
+ */
+public final class ProfileLoader {
+
+    private static final List<String> PROFILE_KEYS =
+            List.of("id", "manufacturer", "model", "protocol", "source", "defaults", "points");
+    private static final String ID_SYNTAX = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    /** @throws ProfileException naming the file, line and column of the first problem */
+    public DeviceProfile load(Path file) {
+        String name = file.getFileName().toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(name, in);
+        } catch (IOException e) {
+            throw new ProfileException(name + ": cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** Parses a profile; {@code file} is the name used in messages. */
+    public DeviceProfile parse(String file, InputStream in) {
+        Fields profile = Fields.of(YamlTree.parse(file, in), "", PROFILE_KEYS);
+        String id = profile.text("id");
+        if (!id.matches(ID_SYNTAX)) {
+            throw profile.error(profile.required("id").where(), "id '" + id + "' must match " + ID_SYNTAX);
+        }
+        String protocol = profile.text("protocol");
+        PointDefaults defaults = profile.node("defaults")
+                .map(node -> PointDefaults.read(Fields.of(node, "defaults", PointDefaults.KEYS)))
+                .orElse(PointDefaults.NONE);
+        List<PointSpec> points = points(profile, protocol, defaults);
+        return new DeviceProfile(id, profile.text("manufacturer"), profile.text("model"), protocol,
+                profile.text("source"), points);
+    }
+
+    private static List<PointSpec> points(Fields profile, String protocol, PointDefaults defaults) {
+        Sequence list = profile.optionalList("points")
+                .orElseThrow(() -> profile.error(profile.where(), "missing 'points'"));
+        if (list.items().isEmpty()) {
+            throw profile.error(list.where(), "'points' must list at least one point");
+        }
+        Map<String, Where> seen = new HashMap<>();
+        List<PointSpec> points = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            PointSpec point = new PointReader(item, protocol, defaults).read();
+            Where first = seen.putIfAbsent(point.name(), item.where());
+            if (first != null) {
+                throw Fields.error(item.where(), "", "duplicate point name '" + point.name()
+                        + "' (first at line " + first.line() + ")");
+            }
+            points.add(point);
+        }
+        return points;
+    }
+
+    /** Profile-level defaults for a point's type, order and scale. */
+    record PointDefaults(DataType type, WordOrder order, double scale) {
+
+        static final List<String> KEYS = List.of("type", "order", "scale");
+        static final PointDefaults NONE = new PointDefaults(null, WordOrder.ABCD, 1);
+
+        static PointDefaults read(Fields fields) {
+            DataType type = fields.optionalText("type")
+                    .map(t -> Enums.parse(DataType.class, t, fields, fields.required("type").where(), "type"))
+                    .orElse(null);
+            WordOrder order = fields.optionalText("order")
+                    .map(o -> Enums.parse(WordOrder.class, o, fields, fields.required("order").where(), "order"))
+                    .orElse(WordOrder.ABCD);
+            double scale = fields.optionalNumber("scale").orElse(1.0);
+            if (scale == 0) {
+                throw fields.error(fields.required("scale").where(), "scale must not be 0");
+            }
+            return new PointDefaults(type, order, scale);
+        }
+    }
+}
