@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.api;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /** A reading's value: a number, a boolean or a text. */
@@ -27,11 +28,10 @@ public sealed interface Value {
             }
         }
 
+        /** Plain decimal, shortest form that reads back to the same double: {@code 42060973}, {@code 0.000012}. */
         @Override
         public String text() {
-            return value == Math.rint(value) && Math.abs(value) < 1e15
-                    ? Long.toString((long) value)
-                    : Double.toString(value);
+            return value == 0 ? "0" : new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
         }
     }
 

@@ -73,7 +73,7 @@ class EndToEndIT {
                 float voltage = now.value(0x0000);
                 await("the platform holds the voltage " + voltage + " of tick " + tick, () ->
                         platform.observations(PROVIDER, "meter_phaseVoltageL1").stream()
-                                .anyMatch(o -> Double.parseDouble(o.value()) == voltage));
+                                .anyMatch(o -> Float.parseFloat(o.value()) == voltage));
             }
             runtime.deleteConfiguration(device);
             await("the backlog is delivered", () -> buffer.figures().backlog() == 0);
@@ -88,8 +88,9 @@ class EndToEndIT {
                 assertFalse(held.isEmpty(), point.name() + " reached the platform");
                 for (StoredObservation o : held) {
                     double value = Double.parseDouble(o.value());
-                    assertTrue(served.stream().anyMatch(s -> s.value(register) * factor == value),
-                            point.name() + " = " + value + " was served by the simulator");
+                    // The gateway sends a float32 in its shortest decimal form, converted to the canonical unit.
+                    assertTrue(served.stream().anyMatch(s -> s.value(register) == (float) (value / factor)),
+                            point.name() + " = " + o.value() + " was served by the simulator");
                 }
                 observations += held.size();
             }

@@ -47,7 +47,7 @@ class ReadCommandIT {
             JsonNode voltage = lines.stream().map(GatewayProcess::json).filter(r -> r.get("point").asText().equals("phaseVoltageL1"))
                     .findFirst().orElseThrow();
             assertEquals("V", voltage.get("unit").asText());
-            assertEquals(meter.value(0x0000), voltage.get("value").asDouble(), 0.0);
+            assertEquals(meter.value(0x0000), (float) voltage.get("value").asDouble());
         }
     }
 

@@ -7,6 +7,8 @@ import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.core.internal.quantity.Quantities;
 import cat.smartregion.gateway.core.internal.quantity.UnitConversion;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,6 +18,8 @@ import java.nio.ByteBuffer;
  * (the range flag wins when both apply). A NaN or infinite value is a failure of the point.
  */
 public final class Decoder {
+
+    private static final MathContext SIGNIFICANT = new MathContext(15);
 
     /** 2020-01-01T00:00:00Z: a gateway clock earlier than this has not been set. */
     public static final long CLOCK_FLOOR = 1_577_836_800_000L;
@@ -54,6 +58,9 @@ public final class Decoder {
         if (!Double.isFinite(value)) {
             return new Decoded.Failure(PointStatus.BAD_FRAME, "the device sent a value that is not a number: " + raw);
         }
+        if (value != raw) {
+            value = withoutBinaryNoise(value);
+        }
         return new Decoded.Number(value, quality(value, time));
     }
 
@@ -64,6 +71,10 @@ public final class Decoder {
         return time < CLOCK_FLOOR ? Quality.CLOCK_UNSYNCHRONISED : Quality.GOOD;
     }
 
+    /**
+     * The number the bytes encode; a float32 becomes the double of its shortest decimal form
+     * (228.76208, not 228.7620849609375), so that no digits are invented.
+     */
     static double number(byte[] bigEndian, DataType type) {
         ByteBuffer b = ByteBuffer.wrap(bigEndian);
         return switch (type) {
@@ -73,9 +84,18 @@ public final class Decoder {
             case UINT32 -> Integer.toUnsignedLong(b.getInt());
             case INT64 -> b.getLong();
             case UINT64 -> unsigned(b.getLong());
-            case FLOAT32 -> b.getFloat();
+            case FLOAT32 -> Double.parseDouble(Float.toString(b.getFloat()));
             case FLOAT64 -> b.getDouble();
         };
+    }
+
+    /**
+     * Rounds to 15 significant digits, which a double always holds exactly: scaling and unit
+     * conversion leave no binary noise (2301 * 0.1 is 230.1, not 230.10000000000002), and
+     * integers up to 10^15 stay exact.
+     */
+    static double withoutBinaryNoise(double value) {
+        return value == 0 ? 0 : new BigDecimal(value).round(SIGNIFICANT).doubleValue();
     }
 
     private static double unsigned(long bits) {

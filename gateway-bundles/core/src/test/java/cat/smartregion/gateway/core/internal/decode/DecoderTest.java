@@ -184,4 +184,20 @@ class DecoderTest {
         Decoded.Failure failure = assertInstanceOf(Decoded.Failure.class, decoder.decode(bytes(0x43, 0x66), NOW));
         assertEquals("expected 4 bytes for FLOAT32, got 2", failure.detail());
     }
+
+    @Test
+    void aFloat32KeepsOnlyTheDigitsItHas() {
+        // 230.1f = 0x4366199A, whose exact binary value is 230.1000061035156
+        assertEquals(230.1, value(DataType.FLOAT32, WordOrder.ABCD, 0x43, 0x66, 0x19, 0x9A));
+    }
+
+    @Test
+    void scalingLeavesNoBinaryNoise() {
+        // 2301 = 0x08FD at scale 0.1: 230.1, not 230.10000000000002
+        PointSpec tenths = spec(DataType.UINT16, WordOrder.ABCD, 0.1, 0, "voltage", "V", Range.ANY);
+        assertEquals(230.1, number(new Decoder(tenths).decode(bytes(0x08, 0xFD), NOW)).value());
+        // 42060.973f kWh = 0x47244CF9 becomes 42060973 Wh, not 42060972.65625
+        PointSpec energy = spec(DataType.FLOAT32, WordOrder.ABCD, 1, 0, "activeEnergy", "kWh", Range.ANY);
+        assertEquals(42_060_973, number(new Decoder(energy).decode(bytes(0x47, 0x24, 0x4C, 0xF9), NOW)).value());
+    }
 }
