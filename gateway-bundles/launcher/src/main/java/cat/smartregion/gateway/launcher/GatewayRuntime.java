@@ -35,6 +35,7 @@ public final class GatewayRuntime implements AutoCloseable {
     /** Packages the system bundle exports from the class path, with their versions. */
     static final String SHARED_PACKAGES = String.join(",",
             "cat.smartregion.gateway.api;version=1.0.0",
+            "cat.smartregion.gateway.api.alarm;version=1.0.0",
             "cat.smartregion.gateway.api.buffer;version=1.0.0",
             "cat.smartregion.gateway.api.device;version=1.0.0",
             "cat.smartregion.gateway.api.driver;version=1.0.0",

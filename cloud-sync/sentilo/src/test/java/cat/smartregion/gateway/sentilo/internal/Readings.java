@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.sentilo.internal;
 
+import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.Value;
@@ -29,7 +30,8 @@ final class Readings {
     }
 
     Readings add(String device, String point, String quantity, Value value, String unit, long time) {
-        readings.add(new Reading("sant-cugat", "gw1", device, point, quantity, value, unit, time, Quality.GOOD, seq++));
+        readings.add(new Reading("sant-cugat", "gw1", device, point, quantity, value, unit, time, Quality.GOOD,
+                Priority.SAMPLE, seq++));
         return this;
     }
 

@@ -3,7 +3,8 @@ package cat.smartregion.gateway.api.device;
 /** Live figures of one polled device, registered as a service by the scheduler. */
 public interface DeviceStatus {
 
-    String device();
+    /** The device as configured: id, profile, endpoint, interval. */
+    DeviceConfig config();
 
     /** Points read successfully since start. */
     long polled();

@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.api.profile;
 
+import cat.smartregion.gateway.api.Priority;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,11 @@ import java.util.Objects;
  * @param offset      added after scaling
  * @param unit        the device's unit after scale and offset, converted to the canonical unit
  * @param range       plausible values in the canonical unit
+ * @param priority    how long the buffer keeps the point's readings when it is full
  */
 public record PointSpec(String name, String description, String quantity, String address,
                         DataType type, WordOrder order, double scale, double offset,
-                        String unit, Range range) {
+                        String unit, Range range, Priority priority) {
 
     public PointSpec {
         Objects.requireNonNull(name, "name");
@@ -29,6 +31,7 @@ public record PointSpec(String name, String description, String quantity, String
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(priority, "priority");
         if (!Double.isFinite(scale) || scale == 0 || !Double.isFinite(offset)) {
             throw new IllegalArgumentException("point " + name + ": scale must be finite and non-zero, offset finite");
         }

@@ -141,6 +141,6 @@ final class ReadingTable {
         int flags = row.getInt(4);
         return new Reading(key.tenant(), key.gateway(), key.device(), key.point(), key.quantity(),
                 ValueCodec.decodeValue(flags, row.getObject(5)), key.unit(), row.getLong(3),
-                ValueCodec.decodeQuality(flags), seq);
+                ValueCodec.decodeQuality(flags), key.priority(), seq);
     }
 }

@@ -28,7 +28,7 @@ final class Schema {
                 + LAST_SEQ + "', 0), ('evicted', 0)",
         "CREATE TABLE IF NOT EXISTS series(id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, gateway TEXT NOT NULL,"
                 + " device TEXT NOT NULL, point TEXT NOT NULL, quantity TEXT NOT NULL, unit TEXT NOT NULL,"
-                + " UNIQUE (tenant, gateway, device, point, quantity, unit))",
+                + " priority INTEGER NOT NULL, UNIQUE (tenant, gateway, device, point, quantity, unit, priority))",
         "CREATE TABLE IF NOT EXISTS reading(seq INTEGER PRIMARY KEY, series INTEGER NOT NULL,"
                 + " time INTEGER NOT NULL, flags INTEGER NOT NULL, value)",
         "CREATE TABLE IF NOT EXISTS dead_letter(seq INTEGER PRIMARY KEY, series INTEGER NOT NULL,"

@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.buffer.internal;
 
+import cat.smartregion.gateway.api.Priority;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,15 +23,15 @@ final class SeriesTable {
     private int nextId = 1;
 
     SeriesTable(Connection connection) throws SQLException {
-        insert = connection.prepareStatement("INSERT INTO series(id, tenant, gateway, device, point, quantity, unit)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert = connection.prepareStatement("INSERT INTO series(id, tenant, gateway, device, point, quantity, unit, priority)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT id, tenant, gateway, device, point, quantity, unit FROM series")) {
+                     "SELECT id, tenant, gateway, device, point, quantity, unit, priority FROM series")) {
             while (rows.next()) {
                 int id = rows.getInt(1);
                 put(new SeriesKey(rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                        rows.getString(6), rows.getString(7)), id);
+                        rows.getString(6), rows.getString(7), Priority.values()[rows.getInt(8)]), id);
                 nextId = Math.max(nextId, id + 1);
             }
         }
@@ -72,6 +73,7 @@ final class SeriesTable {
         insert.setString(5, key.point());
         insert.setString(6, key.quantity());
         insert.setString(7, key.unit());
+        insert.setInt(8, key.priority().ordinal());
         insert.executeUpdate();
         pending.put(key, id);
         return id;

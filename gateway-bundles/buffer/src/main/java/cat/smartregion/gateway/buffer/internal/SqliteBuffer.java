@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.service.component.annotations.Activate;
@@ -161,8 +162,8 @@ public final class SqliteBuffer implements Buffer, AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            return new BufferFigures(backlog, bytesOnDisk(), table.oldestTime(), stored, delivered,
-                    evicted, deadLettered, lastSeq);
+            return new BufferFigures(backlog, bytesOnDisk(), config.quotaBytes(), table.oldestTime(), stored, delivered,
+                    Map.of(), deadLettered, lastSeq, 0);
         } catch (SQLException e) {
             throw new BufferException("figures failed", e);
         } finally {

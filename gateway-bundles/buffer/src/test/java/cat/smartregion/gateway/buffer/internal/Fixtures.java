@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.buffer.internal;
 
+import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.Value;
@@ -21,7 +22,7 @@ final class Fixtures {
 
     static Reading givenReading(String device, String point, Value value, long time) {
         return new Reading("diba-sant-cugat", "gw-0001", device, point, "voltage", value, "V", time,
-                Quality.GOOD, 0);
+                Quality.GOOD, Priority.SAMPLE, 0);
     }
 
     /** {@code count} voltage readings of meter-1, numbered from {@code from} in their values and times. */

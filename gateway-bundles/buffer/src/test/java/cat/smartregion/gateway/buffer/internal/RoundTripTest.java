@@ -3,6 +3,7 @@ package cat.smartregion.gateway.buffer.internal;
 import static cat.smartregion.gateway.buffer.internal.Fixtures.givenBuffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.Value;
@@ -33,7 +34,8 @@ class RoundTripTest {
         for (Quality quality : Quality.values()) {
             for (Value value : VALUES) {
                 input.add(new Reading("diba-vic", "gw-7", "meter-" + input.size() % 4, "p" + input.size() % 5,
-                        "q" + quality.ordinal(), value, input.size() % 2 == 0 ? "Wh" : "/", time, quality, 0));
+                        "q" + quality.ordinal(), value, input.size() % 2 == 0 ? "Wh" : "/", time, quality,
+                        Priority.values()[input.size() % Priority.values().length], 0));
                 time += 1_700_000_000_000L / VALUES.size();
             }
         }

@@ -112,8 +112,8 @@ public final class DevicePoller implements DeviceStatus {
     }
 
     @Override
-    public String device() {
-        return device.id();
+    public DeviceConfig config() {
+        return device;
     }
 
     @Override

@@ -78,7 +78,8 @@ public final class PollPlan {
         Decoded decoded = decoder.decode(raw.data(), time);
         if (decoded instanceof Decoded.Number n) {
             readings.add(new Reading(identity.tenant(), identity.gateway(), device, raw.point(),
-                    decoder.spec().quantity(), Value.of(n.value()), decoder.unit(), time, n.quality(), 0));
+                    decoder.spec().quantity(), Value.of(n.value()), decoder.unit(), time, n.quality(),
+                    decoder.spec().priority(), 0));
         } else if (decoded instanceof Decoded.Failure f) {
             failures.add(RawValue.failed(raw.point(), f.status(), f.detail()));
         }

@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.core.internal.profile;
 
+import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.profile.DataType;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.Range;
@@ -14,7 +15,7 @@ import java.util.Locale;
 final class PointReader {
 
     static final List<String> KEYS = List.of("name", "description", "quantity", "address", "type", "order",
-            "scale", "offset", "unit", "range");
+            "scale", "offset", "unit", "range", "priority");
     private static final String NAME_SYNTAX = "[A-Za-z0-9_-]{1,64}";
 
     private final YamlNode node;
@@ -43,7 +44,15 @@ final class PointReader {
             throw fields.error(fields.required("scale").where(), "scale must not be 0");
         }
         return new PointSpec(name, fields.text("description"), quantity, address(fields, type), type, order,
-                scale, fields.optionalNumber("offset").orElse(0.0), unit(fields, quantity), range(fields));
+                scale, fields.optionalNumber("offset").orElse(0.0), unit(fields, quantity), range(fields),
+                priority(fields, quantity));
+    }
+
+    /** The buffer's eviction class: as declared, else COUNTER for cumulative quantities and SAMPLE for the rest. */
+    private static Priority priority(Fields fields, String quantity) {
+        return fields.optionalText("priority")
+                .map(p -> Enums.parse(Priority.class, p, fields, fields.required("priority").where(), "priority"))
+                .orElse(Quantities.isCumulative(quantity) ? Priority.COUNTER : Priority.SAMPLE);
     }
 
     private static String quantity(Fields fields) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * at WARN and skipped; the others load. {@link #load} also takes a path to a {@code .yaml} file.
  */
 @Component(service = ProfileLibrary.class, configurationPid = ProfileLibraryImpl.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ProfileLibraryImpl.Config.class)
 public final class ProfileLibraryImpl implements ProfileLibrary {
 

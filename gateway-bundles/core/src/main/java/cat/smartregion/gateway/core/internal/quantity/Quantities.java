@@ -40,6 +40,8 @@ public final class Quantities {
             Map.entry("irradiance", "W/m2"),
             Map.entry("mass", "kg")));
 
+    private static final Set<String> CUMULATIVE = Set.of("activeEnergy", "reactiveEnergy", "apparentEnergy", "volume");
+
     private static final Map<String, Map<String, UnitConversion>> FROM_DEVICE_UNIT = Map.ofEntries(
             Map.entry("V", Map.of("V", times(1), "mV", times(1e-3), "kV", times(1e3))),
             Map.entry("A", Map.of("A", times(1), "mA", times(1e-3), "kA", times(1e3))),
@@ -75,6 +77,11 @@ public final class Quantities {
     }
 
     /** Known quantity names, sorted. */
+    /** Whether the quantity only grows, like an energy or volume register: such readings are kept longest. */
+    public static boolean isCumulative(String quantity) {
+        return CUMULATIVE.contains(quantity);
+    }
+
     public static Set<String> names() {
         return CANONICAL.keySet();
     }

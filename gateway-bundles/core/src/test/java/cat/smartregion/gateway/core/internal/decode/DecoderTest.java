@@ -3,6 +3,7 @@ package cat.smartregion.gateway.core.internal.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.profile.DataType;
@@ -22,7 +23,8 @@ class DecoderTest {
 
     private static PointSpec spec(DataType type, WordOrder order, double scale, double offset,
                                   String quantity, String unit, Range range) {
-        return new PointSpec("p", "test point", quantity, "input:0x0000", type, order, scale, offset, unit, range);
+        return new PointSpec("p", "test point", quantity, "input:0x0000", type, order, scale, offset, unit, range,
+                Priority.SAMPLE);
     }
 
     private static double value(DataType type, WordOrder order, int... wire) {

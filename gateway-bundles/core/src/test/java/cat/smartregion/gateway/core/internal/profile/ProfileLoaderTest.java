@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.profile.DataType;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
 import cat.smartregion.gateway.api.profile.PointSpec;
@@ -65,11 +66,12 @@ class ProfileLoaderTest {
         assertEquals("Acme M1 manual", profile.source());
         PointSpec voltage = profile.points().get(0);
         assertEquals(new PointSpec("phaseVoltageL1", "Line 1 to neutral voltage", "voltage", "input:0x0000",
-                DataType.FLOAT32, WordOrder.CDAB, 0.1, 0, "V", new Range(180, 265)), voltage);
+                DataType.FLOAT32, WordOrder.CDAB, 0.1, 0, "V", new Range(180, 265), Priority.SAMPLE), voltage);
         PointSpec energy = profile.points().get(1);
         assertEquals(DataType.UINT32, energy.type());
         assertEquals(WordOrder.ABCD, energy.order());
         assertEquals(1, energy.scale());
+        assertEquals(Priority.COUNTER, energy.priority(), "a cumulative quantity is kept longest");
         assertEquals(5, energy.offset());
         assertEquals(Range.ANY, energy.range());
     }
@@ -85,7 +87,7 @@ class ProfileLoaderTest {
     void unknownKeyIsAnError() {
         String message = error(HEAD + GOOD_POINT + "    colour: red\n");
         assertEquals("m1.yaml:14:5: point 'phaseVoltageL1': unknown key 'colour' (expected one of name, "
-                + "description, quantity, address, type, order, scale, offset, unit, range)", message);
+                + "description, quantity, address, type, order, scale, offset, unit, range, priority)", message);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.Value;
@@ -67,7 +68,7 @@ class SyncAgentTest {
             List<Reading> cycle = new ArrayList<>();
             for (int p = 1; p <= 5; p++) {
                 cycle.add(new Reading("sant-cugat", "gw-01", "meter-1", "phaseVoltageL" + p, "voltage",
-                        Value.of(230 + s * 0.1), "V", T0 + s * 1000L, Quality.GOOD, 0));
+                        Value.of(230 + s * 0.1), "V", T0 + s * 1000L, Quality.GOOD, Priority.SAMPLE, 0));
             }
             buffer.append(cycle);
         }
