@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.core.internal.sync;
 
+import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.buffer.Batch;
 import cat.smartregion.gateway.api.buffer.Buffer;
 import cat.smartregion.gateway.api.uplink.SendResult;
@@ -7,6 +8,8 @@ import cat.smartregion.gateway.api.uplink.Uplink;
 import cat.smartregion.gateway.core.internal.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +77,15 @@ final class SyncLoop implements Runnable {
             buffer.release(batch);
             state.retryLater(retry.reason());
             return retryWait(retry.after(), backoff);
+        }
+        if (result instanceof SendResult.PartlyDelivered partly) {
+            Batch refused = new Batch(partly.rejected());
+            Set<Long> refusedSeqs = refused.readings().stream().map(Reading::seq).collect(Collectors.toSet());
+            buffer.reject(refused, partly.reason());
+            buffer.ack(new Batch(batch.readings().stream().filter(r -> !refusedSeqs.contains(r.seq())).toList()));
+            backoff.reset();
+            state.rejected(partly.reason(), refused.firstSeq(), refused.lastSeq());
+            return Duration.ZERO;
         }
         SendResult.Rejected rejected = (SendResult.Rejected) result;
         buffer.reject(batch, rejected.reason());
