@@ -35,6 +35,7 @@ public final class MeterServer implements AutoCloseable {
     private final Thread acceptor;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Thread> tickerThreads = new CopyOnWriteArrayList<>();
 
     private MeterServer(ServerSocket listener, Duration tickEvery) {
         this.listener = listener;
@@ -96,6 +97,7 @@ public final class MeterServer implements AutoCloseable {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "meter-server-" + port() + "-ticker");
             thread.setDaemon(true);
+            tickerThreads.add(thread);
             return thread;
         });
         long millis = Math.max(1, every.toMillis());
@@ -163,6 +165,7 @@ public final class MeterServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        tickerThreads.forEach(MeterServer::join);
     }
 
     private static void join(Thread thread) {
