@@ -9,30 +9,28 @@ import cat.smartregion.gateway.api.profile.DeviceProfile;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.core.internal.profile.ProfileLibraryImpl;
 import cat.smartregion.gateway.core.internal.profile.ProfileLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every file in {@code profiles/} loads, ids are unique and each file is named after its id. */
+/**
+ * Every file in {@code profiles/} loads, ids are unique, each file is named after its id, every
+ * point has a plausible range, and the register maps match the vendors' tables.
+ */
 class ProfilesTest {
 
-    private static final Path DIR = Path.of("profiles");
+    private static final Path DIR = ProfileFiles.DIR;
 
-    private static List<Path> files() throws IOException {
-        try (Stream<Path> s = Files.list(DIR)) {
-            return s.sorted().collect(Collectors.toList());
-        }
+    private static List<Path> files() {
+        return ProfileFiles.all();
     }
 
     @Test
-    void everyFileLoadsAndIsNamedAfterItsId() throws IOException {
+    void everyFileLoadsAndIsNamedAfterItsId() {
         ProfileLoader loader = new ProfileLoader();
         Set<String> ids = new HashSet<>();
         List<Path> files = files();
@@ -46,8 +44,28 @@ class ProfilesTest {
     }
 
     @Test
-    void theLibraryLoadsEveryFile() throws IOException {
+    void theLibraryLoadsEveryFile() {
         assertEquals(files().size(), new ProfileLibraryImpl(DIR).all().size());
+    }
+
+    @Test
+    void everyPointHasAFiniteRange() {
+        for (Path file : files()) {
+            for (PointSpec p : new ProfileLoader().load(file).points()) {
+                assertTrue(Double.isFinite(p.range().min()) && Double.isFinite(p.range().max()),
+                        file + ": point " + p.name() + " needs a plausible range");
+            }
+        }
+    }
+
+    @Test
+    void noTwoPointsShareARegister() {
+        for (Path file : files()) {
+            DeviceProfile profile = new ProfileLoader().load(file);
+            if ("modbus".equals(profile.protocol())) {
+                RegisterOverlap.assertNone(file.getFileName().toString(), profile.points());
+            }
+        }
     }
 
     @Test
