@@ -76,12 +76,12 @@ public final class Quantities {
     private Quantities() {
     }
 
-    /** Known quantity names, sorted. */
     /** Whether the quantity only grows, like an energy or volume register: such readings are kept longest. */
     public static boolean isCumulative(String quantity) {
         return CUMULATIVE.contains(quantity);
     }
 
+    /** Known quantity names, sorted. */
     public static Set<String> names() {
         return CANONICAL.keySet();
     }
