@@ -100,6 +100,7 @@ class EndToEndIT {
             assertEquals(lastSeq, buffer.figures().delivered());
             assertEquals(lastSeq, observations, "one observation per reading");
             assertEquals(0, status.failed(), status.lastError());
+            assertEquals(profile.points().size(), status.lastReadings().size(), "the newest reading of every point");
             assertEachSequenceNumberOnce(platform.batches(), lastSeq);
         }
     }

@@ -1,5 +1,11 @@
 package cat.smartregion.gateway.core.internal.device;
 
+import cat.smartregion.gateway.api.Reading;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of one device, written by its poller thread and read by anyone. */
@@ -9,6 +15,7 @@ final class PollFigures {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private volatile String lastError = "";
+    private final Map<String, Reading> latest = new ConcurrentHashMap<>();
 
     void polled(long points) {
         polled.addAndGet(points);
@@ -20,6 +27,16 @@ final class PollFigures {
 
     void stored(long readings) {
         stored.addAndGet(readings);
+    }
+
+    void latest(List<Reading> readings) {
+        readings.forEach(r -> latest.put(r.point(), r));
+    }
+
+    List<Reading> latest() {
+        List<Reading> readings = new ArrayList<>(latest.values());
+        readings.sort(Comparator.comparing(Reading::point));
+        return readings;
     }
 
     void lastError(String error) {

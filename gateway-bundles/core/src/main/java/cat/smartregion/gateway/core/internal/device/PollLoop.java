@@ -126,6 +126,7 @@ final class PollLoop {
 
     private void record(ReadResult result) {
         figures.polled(result.readings().size());
+        figures.latest(result.readings());
         figures.failed(result.failures().size());
         for (RawValue f : result.failures()) {
             figures.lastError(device.id() + " " + f.point() + ": " + f.status() + " " + f.detail());
