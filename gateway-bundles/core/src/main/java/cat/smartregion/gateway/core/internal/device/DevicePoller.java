@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.core.internal.device;
 
+import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.buffer.Buffer;
 import cat.smartregion.gateway.api.device.DeviceConfig;
 import cat.smartregion.gateway.api.device.DeviceStatus;
@@ -9,6 +10,7 @@ import cat.smartregion.gateway.api.profile.ProfileLibrary;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Polls one device (one factory configuration each) on its own thread, at multiples of its
  * interval in wall-clock time, and appends each cycle's readings to the buffer in one call.
  */
-@Component(service = DeviceStatus.class, configurationPid = {DevicePoller.PID, IdentityConfig.PID},
+@Component(service = DeviceStatus.class, immediate = true, configurationPid = {DevicePoller.PID, IdentityConfig.PID},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class DevicePoller implements DeviceStatus {
 
@@ -129,6 +131,11 @@ public final class DevicePoller implements DeviceStatus {
     @Override
     public long stored() {
         return loop.figures().stored();
+    }
+
+    @Override
+    public List<Reading> lastReadings() {
+        return loop.figures().latest();
     }
 
     @Override
