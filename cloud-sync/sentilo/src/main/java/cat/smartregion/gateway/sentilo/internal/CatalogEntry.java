@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param unit          unit of the readings
  * @param component     component id {@code {gateway}_{device}}, sanitised
  * @param componentType Sentilo component type
+ * @param location      {@code "latitude longitude"} of the device, empty when unknown
  * @param description   human description
  */
 record CatalogEntry(String sensor, String type, String dataType, String unit, String component,
-                    String componentType, String description) {
+                    String componentType, String location, String description) {
 
     CatalogEntry {
         Objects.requireNonNull(sensor, "sensor");
@@ -25,26 +26,42 @@ record CatalogEntry(String sensor, String type, String dataType, String unit, St
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(componentType, "componentType");
+        Objects.requireNonNull(location, "location");
         Objects.requireNonNull(description, "description");
     }
 
-    /** The catalog entry of the sensor a reading belongs to. */
-    static CatalogEntry of(Reading reading, UplinkSettings settings) {
-        return new CatalogEntry(sensorId(reading), settings.typeFor(reading.quantity()), dataType(reading.value()),
-                reading.unit(), sanitise(reading.gateway() + "_" + reading.device()), settings.componentType(),
+    /** The entry of a sensor known only from a reading (its device is not in the inventory). */
+    static CatalogEntry of(Reading reading, UplinkSettings settings, String location) {
+        return new CatalogEntry(sensorId(reading.device(), reading.point()),
+                settings.typeFor(reading.point(), reading.quantity()), dataType(reading.value()), reading.unit(),
+                componentId(reading.gateway(), reading.device()), settings.componentType(), location,
                 reading.quantity() + " " + reading.point() + " of " + reading.device());
+    }
+
+    /** The same entry with the unit and data type a reading shows. */
+    CatalogEntry confirmedBy(Reading reading) {
+        return new CatalogEntry(sensor, type, dataType(reading.value()), reading.unit(), component, componentType,
+                location, description);
+    }
+
+    static String sensorId(String device, String point) {
+        return sanitise(device + "_" + point);
+    }
+
+    static String componentId(String gateway, String device) {
+        return sanitise(gateway + "_" + device);
     }
 
     /** Sensor id of a reading: {@code {device}_{point}} with every character outside A-Z a-z 0-9 _ - made {@code _}. */
     static String sensorId(Reading reading) {
-        return sanitise(reading.device() + "_" + reading.point());
+        return sensorId(reading.device(), reading.point());
     }
 
     static String sanitise(String id) {
         return id.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    private static String dataType(Value value) {
+    static String dataType(Value value) {
         if (value instanceof Value.Number) {
             return "NUMBER";
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What came back from one HTTP call: an answer with a status, or no answer at all. */
+/** What came of one HTTP call: an answer with a status, no answer at all, or no call (held back). */
 sealed interface PlatformAnswer {
 
     /** The platform answered. */
@@ -60,6 +60,14 @@ sealed interface PlatformAnswer {
                 return all;
             }
             return all;
+        }
+    }
+
+    /** Not sent: the platform refused our credentials and the pause before trying again has not ended. */
+    record Held(java.time.Duration remaining, String reason) implements PlatformAnswer {
+        public Held {
+            Objects.requireNonNull(remaining, "remaining");
+            Objects.requireNonNull(reason, "reason");
         }
     }
 

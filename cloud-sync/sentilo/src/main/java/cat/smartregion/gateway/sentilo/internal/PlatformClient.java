@@ -3,11 +3,13 @@ package cat.smartregion.gateway.sentilo.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -15,19 +17,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP calls to one Sentilo provider, each with the {@code IDENTITY_KEY} header. Every outcome is a
- * {@link PlatformAnswer}; nothing the network or the platform does is thrown. A refused token (401/403)
- * is logged once at WARN until the platform accepts it again.
+ * {@link PlatformAnswer}; nothing the network or the platform does is thrown. After a refused token
+ * (401/403) the {@link AuthGate} holds every call back for its pause. HTTPS always verifies the
+ * certificate chain and the host name (the JDK's trust store, or the configured CA file).
  */
 final class PlatformClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformClient.class);
 
     private final UplinkSettings settings;
+    private final AuthGate gate;
     private final HttpClient http;
-    private final AtomicBoolean refusalLogged = new AtomicBoolean();
 
-    PlatformClient(UplinkSettings settings) {
+    PlatformClient(UplinkSettings settings, AuthGate gate) {
         this.settings = settings;
+        this.gate = gate;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -36,6 +40,11 @@ final class PlatformClient {
             builder.sslContext(settings.caFile().map(TrustedCas::fromPem).orElseGet(PlatformClient::jdkDefault));
         }
         this.http = builder.build();
+    }
+
+    /** How long calls pause after the platform refused the credentials. */
+    java.time.Duration authPause() {
+        return settings.authRetry();
     }
 
     PlatformAnswer putData(byte[] body, String batchSeqs) {
@@ -58,6 +67,11 @@ final class PlatformClient {
         return exchange(request("/catalog").GET().build());
     }
 
+    PlatformAnswer putAlarm(String alertId, byte[] body) {
+        return exchange(request("/alarm/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(settings.url() + path))
                 .timeout(settings.timeout())
@@ -66,6 +80,11 @@ final class PlatformClient {
     }
 
     private PlatformAnswer exchange(HttpRequest request) {
+        Optional<java.time.Duration> held = gate.held();
+        if (held.isPresent()) {
+            return new PlatformAnswer.Held(held.get(), "the platform refused the provider's token or the provider;"
+                    + " next try in " + held.get().toSeconds() + " s; check provider and token");
+        }
         long start = System.nanoTime();
         PlatformAnswer answer = call(request);
         if (LOG.isTraceEnabled()) {
@@ -95,22 +114,20 @@ final class PlatformClient {
     }
 
     private void watchCredentials(PlatformAnswer answer) {
-        if (!(answer instanceof PlatformAnswer.Answered answered)) {
-            return;
-        }
-        if (answered.status() == 401 || answered.status() == 403) {
-            if (refusalLogged.compareAndSet(false, true)) {
-                LOG.warn("Sentilo at {} refuses the token of provider {} (HTTP {}: {}); check provider and token",
-                        settings.url(), settings.provider(), answered.status(), answered.message());
+        if (answer instanceof PlatformAnswer.Answered a) {
+            if (a.status() == 401 || a.status() == 403) {
+                gate.refused(a.status(), a.message());
+            } else if (a.status() != 503) {
+                gate.accepted();
             }
-        } else if (answered.success()) {
-            refusalLogged.set(false);
         }
     }
 
     private static String describe(PlatformAnswer answer) {
-        return answer instanceof PlatformAnswer.Answered a ? Integer.toString(a.status())
-                : ((PlatformAnswer.Unreachable) answer).reason();
+        if (answer instanceof PlatformAnswer.Answered a) {
+            return Integer.toString(a.status());
+        }
+        return answer instanceof PlatformAnswer.Unreachable u ? u.reason() : "held";
     }
 
     private static SSLContext jdkDefault() {

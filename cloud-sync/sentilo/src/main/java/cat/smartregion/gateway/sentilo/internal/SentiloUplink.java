@@ -1,52 +1,82 @@
 package cat.smartregion.gateway.sentilo.internal;
 
+import cat.smartregion.gateway.api.alarm.Alarms;
 import cat.smartregion.gateway.api.buffer.Batch;
+import cat.smartregion.gateway.api.device.DeviceStatus;
+import cat.smartregion.gateway.api.profile.ProfileLibrary;
 import cat.smartregion.gateway.api.uplink.SendResult;
 import cat.smartregion.gateway.api.uplink.Uplink;
-import java.time.Duration;
-import java.util.List;
+import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uplink to a Sentilo platform: registers each sensor in the catalog before its first data, then
- * sends each batch as one {@code PUT /data/{provider}} with explicit UTC timestamps and the
- * {@code X-Gateway-Batch: first-last} header. Every platform or network outcome is a {@link SendResult}.
+ * Uplink to a Sentilo platform. Registers the sensors of the device inventory (the {@link DeviceStatus}
+ * services and their profiles) in the catalog as soon as they are known, on its own thread
+ * {@code sentilo-catalog}, and again before any data; sends each batch in capped {@code PUT /data}
+ * requests with explicit UTC timestamps and the {@code X-Gateway-Batch: first-last} header. Every platform
+ * or network outcome is a {@link SendResult}; refused credentials raise {@value AuthGate#ALARM_KEY} on the
+ * optional alarm board.
  */
-@Component(service = Uplink.class, configurationPid = SentiloUplink.PID,
+@Component(service = Uplink.class, configurationPid = {SentiloUplink.PID, GatewayIdConfig.PID},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = SentiloUplinkConfig.class)
-public final class SentiloUplink implements Uplink {
+public final class SentiloUplink implements Uplink, AutoCloseable {
 
     /** Configuration PID. */
     public static final String PID = "cat.smartregion.gateway.sentilo";
 
     private static final Logger LOG = LoggerFactory.getLogger(SentiloUplink.class);
-    private static final Pattern NOT_FOUND = Pattern.compile("Sensor \\[([^\\]]+)\\] not found");
-    private static final String OFFLINE_CODE = "404.2";
+    private static final long STOP_WAIT_S = 10;
 
     private final UplinkSettings settings;
-    private final PlatformClient client;
+    private final Inventory inventory;
     private final SensorRegistry registry;
+    private final Delivery delivery;
+    private final AlarmOutlet alarms = new AlarmOutlet();
+    private final AtomicBoolean catalogSyncQueued = new AtomicBoolean();
+    private final ExecutorService catalogThread;
+    private volatile Optional<ProfileLibrary> profiles = Optional.empty();
+    private volatile Optional<Alarms> board = Optional.empty();
 
     @Activate
-    public SentiloUplink(SentiloUplinkConfig config) {
-        this(UplinkSettings.from(config));
+    public SentiloUplink(SentiloUplinkConfig config, GatewayIdConfig identity) {
+        this(UplinkSettings.from(config, identity.gateway()));
     }
 
-    /** An uplink without OSGi. */
+    /** An uplink without OSGi; {@link #close()} it. */
     public SentiloUplink(UplinkSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    SentiloUplink(UplinkSettings settings, Clock clock) {
         this.settings = settings;
-        this.client = new PlatformClient(settings);
+        this.inventory = new Inventory(settings);
+        PlatformClient client = new PlatformClient(settings, new AuthGate(settings, clock, alarms));
         this.registry = new SensorRegistry(client, settings.provider());
-        LOG.info("Sentilo uplink to {} as provider {}", settings.url(), settings.provider());
+        this.delivery = new Delivery(settings, client, registry, inventory);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "sentilo-catalog");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.catalogThread = executor;
+        LOG.info("Sentilo uplink to {} as provider {}, requests of {} readings / {} bytes at most", settings.url(),
+                settings.provider(), settings.requestReadings(), settings.requestBytes());
     }
 
     @Override
@@ -56,40 +86,79 @@ public final class SentiloUplink implements Uplink {
 
     @Override
     public SendResult send(Batch batch) {
-        if (batch.isEmpty()) {
-            return Verdict.DELIVERED;
-        }
-        List<DataMessage.SensorSeries> series = DataMessage.group(batch, settings);
-        Optional<SendResult> unregistered = registry.ensure(entries(series));
-        if (unregistered.isPresent()) {
-            return unregistered.get();
-        }
-        PlatformAnswer answer = client.putData(DataMessage.body(series), batch.firstSeq() + "-" + batch.lastSeq());
-        if (answer instanceof PlatformAnswer.Answered a && a.status() == 404) {
-            return notFound(a, series);
-        }
-        return Verdict.of(answer, "data");
+        return delivery.send(batch);
     }
 
-    /**
-     * 404.2: a sensor is offline in the catalog; the platform refuses its readings for good. Any other
-     * 404: the platform does not know some sensors; register them again and have the batch resent.
-     * Sentilo has stored the readings of the sensors it knew, so the resend repeats them (same
-     * timestamps and values).
-     */
-    private SendResult notFound(PlatformAnswer.Answered answer, List<DataMessage.SensorSeries> series) {
-        if (answer.messages().stream().anyMatch(m -> m.contains(OFFLINE_CODE))) {
-            return new SendResult.Rejected("data: a sensor is offline on the platform (HTTP 404 " + answer.message() + ")");
-        }
-        List<String> unknown = answer.messages().stream().map(NOT_FOUND::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).distinct().toList();
-        registry.forget(unknown.isEmpty() ? entries(series).stream().map(CatalogEntry::sensor).toList() : unknown);
-        Optional<SendResult> failed = registry.ensure(entries(series));
-        return failed.orElseGet(() -> new SendResult.RetryLater(Duration.ZERO,
-                "data: the platform did not know sensor(s) " + unknown + "; registered again, resend"));
+    @Reference(name = "devices", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void addDevice(DeviceStatus device) {
+        inventory.putDevice(device.config());
+        syncCatalogSoon();
     }
 
-    private static List<CatalogEntry> entries(List<DataMessage.SensorSeries> series) {
-        return series.stream().map(DataMessage.SensorSeries::entry).toList();
+    public void removeDevice(DeviceStatus device) {
+        inventory.removeDevice(device.config().id());
+    }
+
+    @Reference(name = "profiles", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setProfiles(ProfileLibrary library) {
+        profiles = Optional.of(library);
+        inventory.profiles(profiles);
+        syncCatalogSoon();
+    }
+
+    public void unsetProfiles(ProfileLibrary library) {
+        if (profiles.filter(p -> p == library).isPresent()) {
+            profiles = Optional.empty();
+            inventory.profiles(profiles);
+        }
+    }
+
+    @Reference(name = "alarms", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setAlarms(Alarms alarmBoard) {
+        board = Optional.of(alarmBoard);
+        alarms.bind(board);
+    }
+
+    public void unsetAlarms(Alarms alarmBoard) {
+        if (board.filter(b -> b == alarmBoard).isPresent()) {
+            board = Optional.empty();
+            alarms.bind(board);
+        }
+    }
+
+    /** Stops the catalog thread. */
+    @Deactivate
+    @Override
+    public void close() {
+        catalogThread.shutdownNow();
+        try {
+            if (!catalogThread.awaitTermination(STOP_WAIT_S, TimeUnit.SECONDS)) {
+                LOG.warn("Sentilo catalog thread did not stop within {} s", STOP_WAIT_S);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Registers the inventory's sensors on the catalog thread; changes arriving meanwhile share one sync. */
+    private void syncCatalogSoon() {
+        if (catalogSyncQueued.compareAndSet(false, true)) {
+            try {
+                catalogThread.execute(this::syncCatalog);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                catalogSyncQueued.set(false);
+            }
+        }
+    }
+
+    private void syncCatalog() {
+        catalogSyncQueued.set(false);
+        CatalogResult result = registry.ensure(inventory.entries().values());
+        if (result instanceof CatalogResult.Unavailable unavailable) {
+            LOG.debug("Inventory not registered yet, retried before the next data: {}", unavailable.retry().reason());
+        }
     }
 }

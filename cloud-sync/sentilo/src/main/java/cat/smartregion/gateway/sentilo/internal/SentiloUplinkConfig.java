@@ -4,9 +4,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration of the Sentilo uplink (PID {@code cat.smartregion.gateway.sentilo}). */
-@ObjectClassDefinition(name = "Sentilo uplink",
-        description = "Uploads reading batches to a Sentilo platform and registers their sensors in its catalog.")
+/**
+ * Configuration of the Sentilo uplink and of its alarm publisher (PID {@code cat.smartregion.gateway.sentilo}).
+ * The OCD names its PID itself: {@code @Designate} cannot, as the uplink has two configuration PIDs.
+ */
+@ObjectClassDefinition(name = "Sentilo uplink", pid = SentiloUplink.PID,
+        description = "Uploads reading batches to a Sentilo platform, registers the gateway's sensors in its catalog "
+                + "and publishes gateway alarms to its alerts.")
 public @interface SentiloUplinkConfig {
 
     @AttributeDefinition(name = "URL", description = "Base URL of the Sentilo API, e.g. https://sentilo.example.cat")
@@ -25,25 +29,55 @@ public @interface SentiloUplinkConfig {
     String component_type() default "generic";
 
     @AttributeDefinition(name = "Type map",
-            description = "quantity=sentiloType pairs: the Sentilo sensor type registered for each reading quantity")
+            description = "name=sentiloType pairs: the Sentilo sensor type of a point, looked up by point name first, "
+                    + "then by quantity; each platform administers its own type catalog")
     String[] type_map() default {
         "voltage=voltage", "current=current", "activePower=power", "power=power",
         "apparentPower=apparent_power", "reactivePower=reactive_power", "powerFactor=power_factor",
         "frequency=frequency", "activeEnergy=energy", "energy=energy", "activeEnergyImport=energy",
-        "activeEnergyExport=energy", "reactiveEnergy=reactive_energy", "temperature=temperature",
-        "humidity=humidity", "relativeHumidity=humidity", "pressure=pressure", "noise=noise", "LAeq=noise",
-        "co2=co2", "no2=no2", "o3=o3", "pm10=pm10", "pm25=pm25", "fillingLevel=filling_level",
-        "flow=flow", "volume=volume", "status=status"
+        "activeEnergyExport=energy", "reactiveEnergy=reactive_energy", "apparentEnergy=energy",
+        "temperature=temperature", "humidity=humidity", "relativeHumidity=humidity", "pressure=pressure",
+        "noise=noise", "soundLevel=noise", "LAeq=noise", "co2=co2", "no2=no2", "o3=o3", "pm10=pm10",
+        "pm25=pm25", "fillingLevel=filling_level", "flow=flow", "volumeFlow=flow", "volume=volume",
+        "status=status"
     };
 
     @AttributeDefinition(name = "Default type",
-            description = "Sentilo sensor type for quantities the type map does not name")
+            description = "Sentilo sensor type of points the type map does not name")
     String default_type() default "other";
+
+    @AttributeDefinition(name = "Unit map",
+            description = "quantity=unit pairs: the canonical unit of each quantity, registered as the unit of the "
+                    + "sensors of the device inventory before their first reading (readings then confirm or correct it)")
+    String[] unit_map() default {
+        "voltage=V", "current=A", "activePower=W", "apparentPower=VA", "reactivePower=var", "powerFactor=/",
+        "frequency=Hz", "activeEnergy=Wh", "reactiveEnergy=varh", "apparentEnergy=VAh", "temperature=Cel",
+        "relativeHumidity=%RH", "pressure=Pa", "soundLevel=dB", "volume=m3", "volumeFlow=m3/s", "ratio=/",
+        "massConcentration=kg/m3", "length=m", "speed=m/s", "illuminance=lx", "irradiance=W/m2", "mass=kg"
+    };
+
+    @AttributeDefinition(name = "Readings per request",
+            description = "Most observations in one PUT /data request; one batch may take several requests")
+    int request_readings() default 100;
+
+    @AttributeDefinition(name = "Bytes per request",
+            description = "Most bytes of one PUT /data body (a single larger observation is still sent alone)")
+    int request_bytes() default 65536;
+
+    @AttributeDefinition(name = "Retry after refused credentials (ms)",
+            description = "After a 401 or 403 the uplink sends nothing for this long, then tries once again")
+    long auth_retry_ms() default 600000;
+
+    @AttributeDefinition(name = "Alarm alerts",
+            description = "alarmKeyPrefix=alertId pairs: gateway alarms whose key starts with the prefix (longest "
+                    + "wins; '*' matches all) are published with PUT /alarm/{alertId}; empty: none are published")
+    String[] alarm_alerts() default {};
 
     @AttributeDefinition(name = "Timeout (ms)", description = "Connect and request timeout of every HTTP call")
     long timeout_ms() default 10000;
 
     @AttributeDefinition(name = "CA file",
-            description = "PEM file of the CA certificates trusted for an https URL; empty: the JDK trust store")
+            description = "PEM file of the CA certificates trusted for an https URL; empty: the JDK trust store. "
+                    + "Certificates and host names are always verified")
     String ca_file() default "";
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.Value;
 import cat.smartregion.gateway.api.buffer.Batch;
 import cat.smartregion.gateway.api.uplink.SendResult;
@@ -19,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -29,13 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The uplink against the stand-in Sentilo platform on loopback, one answer of the platform at a time. */
 class SentiloUplinkTest {
 
-    private static final String PROVIDER = "sant-cugat-gw";
-    private static final String TOKEN = "provider-token-1";
+    static final String PROVIDER = "sant-cugat-gw";
+    static final String TOKEN = "provider-token-1";
 
     @TempDir
     Path dir;
 
     private StandInPlatform platform;
+    private final List<SentiloUplink> uplinks = new ArrayList<>();
 
     @BeforeEach
     void startPlatform() throws IOException {
@@ -46,6 +49,7 @@ class SentiloUplinkTest {
 
     @AfterEach
     void stopPlatform() {
+        uplinks.forEach(SentiloUplink::close);
         platform.close();
     }
 
@@ -78,20 +82,56 @@ class SentiloUplinkTest {
     }
 
     @Test
-    void registersEachSensorOnceAndSurvivesARestartOfTheGateway() {
-        SentiloUplink first = uplink(TOKEN);
-        first.send(givenReadingsFrom(1).number("m1", "voltage", "voltage", 230, "V", T0).batch());
-        assertInstanceOf(SendResult.Delivered.class,
-                first.send(givenReadingsFrom(2).number("m1", "voltage", "voltage", 231, "V", T0 + 1000).batch()));
+    void oneBatchTakesSeveralCappedRequestsInOrder() {
+        Readings given = givenReadingsFrom(1);
+        for (int i = 0; i < 250; i++) {
+            given.number("m1", "p" + (i % 25), "voltage", 230 + i, "V", T0 + (i / 25) * 1000L);
+        }
 
-        SentiloUplink restarted = uplink(TOKEN);
-        SendResult result = restarted.send(givenReadingsFrom(3)
-                .number("m1", "voltage", "voltage", 232, "V", T0 + 2000)
-                .number("m1", "current", "current", 1.5, "A", T0 + 2000).batch());
+        SendResult result = uplink(TOKEN, s -> s.withRequestLimits(100, 65536)).send(given.batch());
 
         assertInstanceOf(SendResult.Delivered.class, result);
-        assertEquals(2, platform.catalog(PROVIDER).size());
-        assertEquals(3, platform.observations(PROVIDER, "m1_voltage").size());
+        assertEquals(List.of("1-100/100", "101-200/100", "201-250/50"), platform.batches().stream()
+                .map(b -> b.firstSeq() + "-" + b.lastSeq() + "/" + b.observations()).toList());
+        assertEquals(250, platform.observationCount());
+    }
+
+    @Test
+    void sendsTwoReadingsOfASensorInOneSecondInDifferentRequests() {
+        Batch batch = givenReadingsFrom(1)
+                .number("m1", "voltage", "voltage", 230, "V", T0)
+                .number("m1", "current", "current", 1, "A", T0)
+                .number("m1", "voltage", "voltage", 231, "V", T0 + 300)
+                .number("m1", "voltage", "voltage", 232, "V", T0 + 600)
+                .batch();
+
+        assertInstanceOf(SendResult.Delivered.class, uplink(TOKEN).send(batch));
+
+        assertEquals(List.of("1-2/2", "3-3/1", "4-4/1"), platform.batches().stream()
+                .map(b -> b.firstSeq() + "-" + b.lastSeq() + "/" + b.observations()).toList());
+        assertEquals(List.of("230", "231", "232"), platform.observations(PROVIDER, "m1_voltage").stream()
+                .map(StoredObservation::value).toList());
+    }
+
+    @Test
+    void aRequestFailingMidBatchIsResentWithoutRepeatingTheRequestsTaken() {
+        Readings given = givenReadingsFrom(1);
+        for (int i = 0; i < 30; i++) {
+            given.number("m1", "p" + (i % 10), "voltage", i, "V", T0 + (i / 10) * 1000L);
+        }
+        Batch batch = given.batch();
+        platform.inboundQuota(PROVIDER, 3); // GET and POST /catalog, then one data request
+        SentiloUplink uplink = uplink(TOKEN, s -> s.withRequestLimits(10, 65536));
+
+        SendResult first = uplink.send(batch);
+        platform.inboundQuota(PROVIDER, 0);
+        SendResult second = uplink.send(batch);
+
+        assertInstanceOf(SendResult.RetryLater.class, first);
+        assertInstanceOf(SendResult.Delivered.class, second);
+        assertEquals(30, platform.observationCount(), "nothing duplicated, nothing lost");
+        assertEquals(List.of("1-10/200", "11-20/429", "11-20/200", "21-30/200"), platform.batches().stream()
+                .map(b -> b.firstSeq() + "-" + b.lastSeq() + "/" + b.status()).toList());
     }
 
     @Test
@@ -99,7 +139,7 @@ class SentiloUplinkTest {
         SendResult result = uplink("not-the-token").send(oneReading(1));
 
         SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, result);
-        assertEquals(Verdict.REFUSED_PAUSE, later.after());
+        assertEquals(Duration.ofMinutes(10), later.after());
         assertTrue(later.reason().contains("token") && later.reason().contains("401"), later.reason());
         assertTrue(!later.reason().contains("not-the-token"), "the token must not appear: " + later.reason());
     }
@@ -109,21 +149,30 @@ class SentiloUplinkTest {
         SendResult result = uplink("other-token").send(oneReading(1));
 
         SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, result);
-        assertEquals(Verdict.REFUSED_PAUSE, later.after());
+        assertEquals(Duration.ofMinutes(10), later.after());
         assertTrue(later.reason().contains("403"), later.reason());
     }
 
     @Test
-    void exceededQuotaWaitsUntilTheReset() {
-        platform.inboundQuota(PROVIDER, 2);
+    void exceededProviderQuotaWaitsUntilTheReset() {
+        platform.inboundQuota(PROVIDER, 3);
         SentiloUplink uplink = uplink(TOKEN);
         assertInstanceOf(SendResult.Delivered.class, uplink.send(oneReading(1)));
 
         SendResult result = uplink.send(oneReading(2));
 
-        SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, result);
-        assertTrue(later.after().compareTo(Duration.ofMinutes(59)) >= 0
-                && later.after().compareTo(Duration.ofMinutes(60)) <= 0, later.after().toString());
+        assertWaitsAnHour(result);
+    }
+
+    @Test
+    void exceededGlobalQuotaWaitsUntilItsReset() {
+        platform.globalQuota(3);
+        SentiloUplink uplink = uplink(TOKEN);
+        assertInstanceOf(SendResult.Delivered.class, uplink.send(oneReading(1)));
+
+        SendResult result = uplink.send(oneReading(2));
+
+        assertWaitsAnHour(result);
     }
 
     @Test
@@ -138,7 +187,26 @@ class SentiloUplinkTest {
     }
 
     @Test
-    void badRequestIsRejectedWithThePlatformsMessage() {
+    void aPoisonReadingAmongGoodOnesIsTheOnlyOneRefused() {
+        String huge = "x".repeat(3000);
+        Batch batch = givenReadingsFrom(1)
+                .number("m1", "voltage", "voltage", 230, "V", T0)
+                .add("m1", "label", "text", Value.of(huge), "", T0)
+                .number("m1", "current", "current", 1.5, "A", T0)
+                .number("m1", "voltage", "voltage", 231, "V", T0 + 1000)
+                .batch();
+        platform.maxPayloadBytes(2048);
+
+        SendResult result = uplink(TOKEN).send(batch);
+
+        SendResult.PartlyDelivered partly = assertInstanceOf(SendResult.PartlyDelivered.class, result);
+        assertEquals(List.of(2L), partly.rejected().stream().map(Reading::seq).toList());
+        assertTrue(partly.reason().contains("payload too large"), partly.reason());
+        assertEquals(3, platform.observationCount());
+    }
+
+    @Test
+    void aBatchThePlatformRefusesWhollyIsRejectedWithItsMessage() {
         SentiloUplink uplink = uplink(TOKEN);
         uplink.send(oneReading(1));
         platform.maxPayloadBytes(10);
@@ -150,17 +218,22 @@ class SentiloUplinkTest {
     }
 
     @Test
-    void unknownSensorTypeIsRejectedAtRegistration() {
-        platform.sensorTypes(Set.of("temperature"));
+    void unknownSensorTypeRefusesOnlyThatSensorsReadings() {
+        platform.sensorTypes(Set.of("current"));
+        Batch batch = givenReadingsFrom(1)
+                .number("m1", "voltage", "voltage", 230, "V", T0)
+                .number("m1", "current", "current", 1.5, "A", T0).batch();
 
-        SendResult result = uplink(TOKEN).send(oneReading(1));
+        SendResult result = uplink(TOKEN).send(batch);
 
-        SendResult.Rejected rejected = assertInstanceOf(SendResult.Rejected.class, result);
-        assertTrue(rejected.reason().contains("voltage"), rejected.reason());
+        SendResult.PartlyDelivered partly = assertInstanceOf(SendResult.PartlyDelivered.class, result);
+        assertEquals(List.of(1L), partly.rejected().stream().map(Reading::seq).toList());
+        assertTrue(partly.reason().contains("voltage"), partly.reason());
+        assertEquals(1, platform.observations(PROVIDER, "m1_current").size());
     }
 
     @Test
-    void sensorTheCatalogLostIsRegisteredAgainAndTheResendDelivers() {
+    void aSensorTheCatalogLostIsRegisteredAgainAndOnlyItsReadingsResent() {
         SentiloUplink uplink = uplink(TOKEN);
         uplink.send(givenReadingsFrom(1)
                 .number("m1", "current", "current", 1, "A", T0)
@@ -170,32 +243,31 @@ class SentiloUplinkTest {
                 .number("m1", "current", "current", 2, "A", T0 + 1000)
                 .number("m1", "voltage", "voltage", 231, "V", T0 + 1000).batch();
 
-        SendResult first = uplink.send(batch);
+        SendResult result = uplink.send(batch);
 
-        SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, first);
-        assertEquals(Duration.ZERO, later.after());
-        assertTrue(later.reason().contains("m1_voltage"), later.reason());
+        assertInstanceOf(SendResult.Delivered.class, result);
         assertTrue(platform.catalog(PROVIDER).stream().anyMatch(s -> s.sensor().equals("m1_voltage")));
-        assertInstanceOf(SendResult.Delivered.class, uplink.send(batch));
-        assertEquals(List.of("230", "231"), platform.observations(PROVIDER, "m1_voltage").stream()
-                .map(StoredObservation::value).toList());
-        // Sentilo kept the known sensor's observation of the first attempt: the resend repeats it exactly
-        List<StoredObservation> current = platform.observations(PROVIDER, "m1_current");
-        assertEquals(3, current.size());
-        assertEquals(List.of("2", T0 - 250 + 1000), List.of(current.get(1).value(), current.get(1).time()));
-        assertEquals(List.of("2", T0 - 250 + 1000), List.of(current.get(2).value(), current.get(2).time()));
+        assertEquals(List.of("230", "231"), values("m1_voltage"));
+        assertEquals(List.of("1", "2"), values("m1_current"), "the known sensor's reading is not duplicated");
+        assertEquals(List.of(404, 200), platform.batches().stream().skip(1).map(BatchRecord::status).toList());
     }
 
     @Test
-    void offlineSensorIsRejected() {
+    void anOfflineSensorsReadingsAreRefusedAndTheOthersTaken() {
         SentiloUplink uplink = uplink(TOKEN);
-        uplink.send(oneReading(1));
+        uplink.send(givenReadingsFrom(1)
+                .number("m1", "current", "current", 1, "A", T0)
+                .number("m1", "voltage", "voltage", 230, "V", T0).batch());
         platform.sensorOnline(PROVIDER, "m1_voltage", false);
 
-        SendResult result = uplink.send(oneReading(2));
+        SendResult result = uplink.send(givenReadingsFrom(3)
+                .number("m1", "current", "current", 2, "A", T0 + 1000)
+                .number("m1", "voltage", "voltage", 231, "V", T0 + 1000).batch());
 
-        SendResult.Rejected rejected = assertInstanceOf(SendResult.Rejected.class, result);
-        assertTrue(rejected.reason().contains("404.2"), rejected.reason());
+        SendResult.PartlyDelivered partly = assertInstanceOf(SendResult.PartlyDelivered.class, result);
+        assertEquals(List.of(4L), partly.rejected().stream().map(Reading::seq).toList());
+        assertTrue(partly.reason().contains("404.2"), partly.reason());
+        assertEquals(List.of("1", "2"), values("m1_current"));
     }
 
     @Test
@@ -204,7 +276,8 @@ class SentiloUplinkTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        SentiloUplink uplink = new SentiloUplink(UplinkSettings.of(URI.create("http://127.0.0.1:" + port), PROVIDER, TOKEN));
+        SentiloUplink uplink = track(new SentiloUplink(UplinkSettings.of(URI.create("http://127.0.0.1:" + port),
+                PROVIDER, TOKEN)));
 
         SendResult result = uplink.send(oneReading(1));
 
@@ -219,9 +292,10 @@ class SentiloUplinkTest {
             UplinkSettings settings = UplinkSettings.of(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
                     PROVIDER, TOKEN).withTimeout(Duration.ofMillis(300));
 
-            SendResult result = new SentiloUplink(settings).send(oneReading(1));
+            SendResult result = track(new SentiloUplink(settings)).send(oneReading(1));
 
             SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, result);
+            assertEquals(Duration.ZERO, later.after());
             assertTrue(later.reason().contains("no answer within 300 ms"), later.reason());
         }
     }
@@ -230,10 +304,32 @@ class SentiloUplinkTest {
     void emptyBatchNeedsNoRequest() {
         platform.notReady(true);
         assertInstanceOf(SendResult.Delivered.class, uplink(TOKEN).send(Batch.EMPTY));
+        assertEquals(List.of(), platform.requests());
+    }
+
+    private List<String> values(String sensor) {
+        return platform.observations(PROVIDER, sensor).stream().map(StoredObservation::value).toList();
+    }
+
+    private static void assertWaitsAnHour(SendResult result) {
+        SendResult.RetryLater later = assertInstanceOf(SendResult.RetryLater.class, result);
+        assertTrue(later.after().compareTo(Duration.ofMinutes(59)) >= 0
+                && later.after().compareTo(Duration.ofMinutes(60)) <= 0, later.after().toString());
+        assertTrue(later.reason().contains("429"), later.reason());
     }
 
     private SentiloUplink uplink(String token) {
-        return new SentiloUplink(UplinkSettings.of(URI.create(platform.baseUrl() + "/"), PROVIDER, token));
+        return uplink(token, s -> s);
+    }
+
+    private SentiloUplink uplink(String token, java.util.function.UnaryOperator<UplinkSettings> adjust) {
+        return track(new SentiloUplink(adjust.apply(UplinkSettings.of(URI.create(platform.baseUrl() + "/"),
+                PROVIDER, token))));
+    }
+
+    private SentiloUplink track(SentiloUplink uplink) {
+        uplinks.add(uplink);
+        return uplink;
     }
 
     private static Batch oneReading(long seq) {

@@ -19,10 +19,12 @@ class UplinkSettingsTest {
     @Test
     void mapsQuantitiesToSentiloTypesWithADefault() {
         UplinkSettings settings = UplinkSettings.of(URI.create("http://127.0.0.1:1"), "prov", "t");
-        assertEquals("power", settings.typeFor("activePower"));
-        assertEquals("power_factor", settings.typeFor("powerFactor"));
-        assertEquals("energy", settings.typeFor("activeEnergy"));
-        assertEquals("other", settings.typeFor("somethingElse"));
+        assertEquals("power", settings.typeFor("p1", "activePower"));
+        assertEquals("power_factor", settings.typeFor("pf", "powerFactor"));
+        assertEquals("energy", settings.typeFor("totalActiveEnergyImport", "activeEnergy"));
+        assertEquals("pm10", settings.typeFor("pm10", "massConcentration"), "the point name wins");
+        assertEquals("other", settings.typeFor("x", "somethingElse"));
+        assertEquals("Wh", settings.unitOf("activeEnergy").orElseThrow());
     }
 
     @Test
@@ -31,6 +33,10 @@ class UplinkSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> UplinkSettings.of(URI.create("ftp://x"), "prov", "t"));
         assertThrows(IllegalArgumentException.class, () -> UplinkSettings.of(url, "", "t"));
         assertThrows(IllegalArgumentException.class, () -> UplinkSettings.of(url, "prov", ""));
-        assertThrows(IllegalArgumentException.class, () -> UplinkSettings.parseTypeMap(new String[] {"voltage"}));
+        UplinkSettings ok = UplinkSettings.of(url, "prov", "t");
+        assertThrows(IllegalArgumentException.class, () -> ok.withRequestLimits(0, 65536));
+        assertThrows(IllegalArgumentException.class, () -> ok.withRequestLimits(100, 10));
+        assertThrows(IllegalArgumentException.class, () -> ok.withAlerts(java.util.Map.of("device.", "bad id!")));
+        assertThrows(IllegalArgumentException.class, () -> UplinkSettings.pairs(new String[] {"voltage"}));
     }
 }

@@ -99,6 +99,28 @@ public final class StandInPlatform implements AutoCloseable {
         return this;
     }
 
+    /** Hourly inbound quota of the whole platform (headers {@code X-RateLimit-Global-*}); 0 removes it. */
+    public StandInPlatform globalQuota(int requestsPerHour) {
+        handler.globalQuota(requestsPerHour);
+        return this;
+    }
+
+    /** Defines an alert of a provider, so that {@code PUT /alarm/{alertId}} is accepted from it. */
+    public StandInPlatform defineAlert(String provider, String alertId) {
+        sql(() -> store.putAlert(provider, alertId));
+        return this;
+    }
+
+    /** Every alarm published, in arrival order. */
+    public List<StoredAlarm> alarms() {
+        return query(store::alarms);
+    }
+
+    /** The requests answered so far (the latest 100,000), in arrival order. */
+    public List<RequestRecord> requests() {
+        return handler.requests().all();
+    }
+
     /** While not ready, every request is answered 503, as Sentilo does before it has loaded its credentials. */
     public StandInPlatform notReady(boolean notReady) {
         knobs.notReady(notReady);

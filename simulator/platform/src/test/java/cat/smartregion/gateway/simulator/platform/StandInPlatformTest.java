@@ -199,6 +199,64 @@ class StandInPlatformTest {
         assertEquals(503, batches.get(1).status());
     }
 
+    @Test
+    void namesEveryRefusedSensorOfABatchUnknownFirstThenOffline() throws Exception {
+        givenSensors(SENSOR_A, SENSOR_B);
+        platform.sensorOnline("prov-a", "m1_current", false);
+        HttpResponse<String> answer = send("PUT", "/data/prov-a", "{\"sensors\":["
+                + "{\"sensor\":\"m1_current\",\"observations\":[{\"value\":\"1\",\"timestamp\":\"27/11/2026T08:00:00\"}]},"
+                + "{\"sensor\":\"ghost\",\"observations\":[{\"value\":\"1\",\"timestamp\":\"27/11/2026T08:00:00\"}]},"
+                + "{\"sensor\":\"m1_voltage\",\"observations\":[{\"value\":\"2\",\"timestamp\":\"27/11/2026T08:00:00\"}]}]}",
+                TOKEN);
+        assertEquals(404, answer.statusCode());
+        assertEquals(List.of("Sensor [ghost] not found on Sentilo (404.1)", "Sensor [m1_current] is offline on Sentilo (404.2)"),
+                JSON.convertValue(JSON.readTree(answer.body()).path("errorDetails"), List.class));
+        assertEquals(1, platform.observations("prov-a", "m1_voltage").size());
+    }
+
+    @Test
+    void updatesSensorAttributesAndComponentLocationInOneRequest() throws Exception {
+        givenSensors(SENSOR_A);
+        assertEquals(200, send("PUT", "/catalog/prov-a", "{\"sensors\":[{\"sensor\":\"m1_voltage\",\"unit\":\"kV\"}],"
+                + "\"components\":[{\"component\":\"gw1_m1\",\"componentType\":\"meter\",\"location\":\"41.4 2.1\"}]}",
+                TOKEN).statusCode());
+        CatalogSensor updated = platform.catalog("prov-a").get(0);
+        assertEquals(List.of("kV", "meter", "41.4 2.1"), List.of(updated.unit(), updated.componentType(), updated.location()));
+    }
+
+    @Test
+    void storesAlarmsOfTheCallersAlerts() throws Exception {
+        platform.defineAlert("prov-a", "gw1-alerts").defineAlert("prov-b", "other-alerts");
+        assertEquals(200, send("PUT", "/alarm/gw1-alerts", "{\"message\":\"meter-1 unreachable\"}", TOKEN).statusCode());
+        assertEquals(403, send("PUT", "/alarm/other-alerts", "{\"message\":\"x\"}", TOKEN).statusCode());
+        assertEquals(404, send("PUT", "/alarm/nothing", "{\"message\":\"x\"}", TOKEN).statusCode());
+        assertEquals(400, send("PUT", "/alarm/gw1-alerts", "{}", TOKEN).statusCode());
+        assertEquals(401, send("PUT", "/alarm/gw1-alerts", "{\"message\":\"x\"}", "wrong").statusCode());
+        List<StoredAlarm> alarms = platform.alarms();
+        assertEquals(1, alarms.size());
+        assertEquals(List.of("prov-a", "gw1-alerts", "meter-1 unreachable"),
+                List.of(alarms.get(0).provider(), alarms.get(0).alert(), alarms.get(0).message()));
+    }
+
+    @Test
+    void appliesTheGlobalQuotaWithItsOwnHeaders() throws Exception {
+        platform.globalQuota(2);
+        assertEquals(200, send("GET", "/catalog", null, TOKEN).statusCode());
+        assertEquals(200, send("GET", "/catalog", null, "secret-b").statusCode());
+        HttpResponse<String> refused = send("GET", "/catalog", null, TOKEN);
+        assertEquals(429, refused.statusCode());
+        long reset = Long.parseLong(refused.headers().firstValue("X-RateLimit-Global-Reset").orElseThrow());
+        assertTrue(reset > 0 && reset <= 60, "reset minutes " + reset);
+    }
+
+    @Test
+    void logsEveryRequestInOrder() throws Exception {
+        send("GET", "/catalog", null, TOKEN);
+        send("PUT", "/data/prov-a", "{\"sensors\":[]}", "wrong");
+        assertEquals(List.of("GET /catalog 200", "PUT /data/prov-a 401"), platform.requests().stream()
+                .map(r -> r.method() + " " + r.path() + " " + r.status()).toList());
+    }
+
     private int givenSensors(String... sensors) throws Exception {
         return send("POST", "/catalog/prov-a", "{\"sensors\":[" + String.join(",", sensors) + "]}", TOKEN).statusCode();
     }

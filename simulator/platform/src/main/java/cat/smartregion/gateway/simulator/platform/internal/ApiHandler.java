@@ -1,6 +1,7 @@
 package cat.smartregion.gateway.simulator.platform.internal;
 
 import cat.smartregion.gateway.simulator.platform.BatchRecord;
+import cat.smartregion.gateway.simulator.platform.RequestRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,28 +20,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves Sentilo's API subset: gatekeeping in Sentilo's order (readiness, credential, provider
- * permission, quota, payload size), then the catalog and data resources; records gateway batches.
+ * permission, quota, payload size), then the catalog, data and alarm resources; records gateway
+ * batches and every request.
  */
 public final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Pattern BATCH_HEADER = Pattern.compile("\\s*(\\d+)-(\\d+)\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GLOBAL = "*";
 
     private final PlatformStore store;
     private final PlatformKnobs knobs;
     private final InboundQuota quota;
+    private final InboundQuota globalQuota;
     private final Clock clock;
     private final CatalogResource catalog;
     private final DataResource data;
+    private final AlarmResource alarm;
+    private final RequestLog requests = new RequestLog();
 
     public ApiHandler(PlatformStore store, PlatformKnobs knobs, Clock clock) {
         this.store = store;
         this.knobs = knobs;
         this.clock = clock;
-        this.quota = new InboundQuota(clock);
+        this.quota = new InboundQuota(clock, "Inbound");
+        this.globalQuota = new InboundQuota(clock, "Global");
         this.catalog = new CatalogResource(store, knobs);
         this.data = new DataResource(store);
+        this.alarm = new AlarmResource(store);
+    }
+
+    /** Sets the platform's hourly inbound quota over all providers; 0 removes it. */
+    public void globalQuota(int perHour) {
+        globalQuota.limit(GLOBAL, perHour);
+    }
+
+    /** The requests answered so far (the latest 100,000), in arrival order. */
+    public RequestLog requests() {
+        return requests;
     }
 
     /** Sets a provider's hourly inbound quota; 0 removes it. */
@@ -55,6 +74,7 @@ public final class ApiHandler implements HttpHandler {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Answer answer = answer(route, exchange.getRequestHeaders().getFirst("IDENTITY_KEY"), body, now);
         LOG.trace("{} {} -> {}", route.method(), exchange.getRequestURI(), answer.status());
+        requests.add(new RequestRecord(route.method(), exchange.getRequestURI().getRawPath(), answer.status(), now));
         recordBatch(route, exchange.getRequestHeaders().getFirst("X-Gateway-Batch"), body, answer.status(), now);
         respond(exchange, answer);
     }
@@ -86,15 +106,23 @@ public final class ApiHandler implements HttpHandler {
             throw new ApiFailure(Answer.error(403, "Forbidden: [" + caller.get()
                     + "] has no permission on provider [" + route.provider().get() + "]"));
         }
-        InboundQuota.Verdict verdict = quota.take(caller.get());
-        if (!verdict.allowed()) {
-            throw new ApiFailure(Answer.error(429, "Too many requests: inbound quota exceeded")
-                    .withHeaders(verdict.headers()));
-        }
+        Map<String, String> quotaHeaders = takeQuotas(caller.get());
         if (knobs.maxPayloadBytes() > 0 && bodyLength > knobs.maxPayloadBytes()) {
-            throw new ApiFailure(Answer.error(400, "Bad request data: payload too large").withHeaders(verdict.headers()));
+            throw new ApiFailure(Answer.error(400, "Bad request data: payload too large").withHeaders(quotaHeaders));
         }
-        return new Admission(caller.get(), verdict.headers());
+        return new Admission(caller.get(), quotaHeaders);
+    }
+
+    /** Counts the request against the provider's and the global quota; 429 when either is exceeded. */
+    private Map<String, String> takeQuotas(String caller) {
+        InboundQuota.Verdict own = quota.take(caller);
+        InboundQuota.Verdict global = own.allowed() ? globalQuota.take(GLOBAL) : new InboundQuota.Verdict(true, Map.of());
+        Map<String, String> headers = new HashMap<>(own.headers());
+        headers.putAll(global.headers());
+        if (!own.allowed() || !global.allowed()) {
+            throw new ApiFailure(Answer.error(429, "Too many requests: inbound quota exceeded").withHeaders(headers));
+        }
+        return headers;
     }
 
     private boolean permitted(String caller, String pathProvider) throws SQLException {
@@ -120,6 +148,9 @@ public final class ApiHandler implements HttpHandler {
         }
         if (route.is("PUT", "data", 2)) {
             return data.publishSensor(provider, route.sensor().orElseThrow(), parse(body), now);
+        }
+        if (route.method().equals("PUT") && route.alert().isPresent()) {
+            return alarm.publish(caller, route.alert().get(), parse(body), now);
         }
         return Answer.error(404, "Resource not found: " + route.method() + " /" + route.resource());
     }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +68,7 @@ final class CatalogResource {
     /** {@code PUT /catalog/{provider}}: updates sensors and components that exist. */
     Answer update(String provider, JsonNode body) throws SQLException {
         List<String> errors = new ArrayList<>();
-        List<CatalogSensor> changed = new ArrayList<>();
+        Map<String, CatalogSensor> changed = new LinkedHashMap<>();
         for (JsonNode entry : sensorEntries(body, false)) {
             String id = entry.path("sensor").asText("");
             Optional<CatalogSensor> old = store.sensor(provider, id);
@@ -75,12 +77,12 @@ final class CatalogResource {
                 continue;
             }
             CatalogSensor updated = merge(old.get(), entry);
-            validate(updated).ifPresentOrElse(errors::add, () -> changed.add(updated));
+            validate(updated).ifPresentOrElse(errors::add, () -> changed.put(id, updated));
         }
         for (JsonNode component : body.path("components")) {
-            changed.addAll(updateComponent(provider, component));
+            updateComponent(provider, component, changed);
         }
-        return save(changed, errors);
+        return save(List.copyOf(changed.values()), errors);
     }
 
     private Answer save(List<CatalogSensor> sensors, List<String> errors) throws SQLException {
@@ -127,17 +129,18 @@ final class CatalogResource {
                 old.location(), entry.path("description").asText(old.description()), old.online());
     }
 
-    private List<CatalogSensor> updateComponent(String provider, JsonNode component) throws SQLException {
+    /** Applies a component's new type and location to its sensors, on top of the sensor updates of the request. */
+    private void updateComponent(String provider, JsonNode component, Map<String, CatalogSensor> changed)
+            throws SQLException {
         String id = component.path("component").asText("");
-        List<CatalogSensor> changed = new ArrayList<>();
-        for (CatalogSensor s : store.sensors(provider)) {
+        for (CatalogSensor stored : store.sensors(provider)) {
+            CatalogSensor s = changed.getOrDefault(stored.sensor(), stored);
             if (s.component().equals(id)) {
-                changed.add(new CatalogSensor(s.provider(), s.sensor(), s.type(), s.dataType(), s.unit(),
+                changed.put(s.sensor(), new CatalogSensor(s.provider(), s.sensor(), s.type(), s.dataType(), s.unit(),
                         s.component(), component.path("componentType").asText(s.componentType()),
                         component.path("location").asText(s.location()), s.description(), s.online()));
             }
         }
-        return changed;
     }
 
     private static ObjectNode toJson(CatalogSensor s) {

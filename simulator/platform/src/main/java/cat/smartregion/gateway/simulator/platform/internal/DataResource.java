@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code /data}: publishing and reading observations. Like Sentilo, a batch is not atomic: the
- * observations of known sensors are stored even when another sensor of the batch is refused.
+ * observations of known sensors are stored even when another sensor of the batch is refused. The 404
+ * names every refused sensor in {@code errorDetails}: unknown ones (404.1) first, then offline ones (404.2).
  */
 final class DataResource {
 
@@ -90,18 +91,20 @@ final class DataResource {
             }
         }
         store.addObservations(accepted);
-        if (!unknown.isEmpty()) {
-            return notFound(unknown);
+        if (unknown.isEmpty() && offline.isEmpty()) {
+            return Answer.ok();
         }
-        if (!offline.isEmpty()) {
-            List<String> details = offline.stream().map(s -> "Sensor [" + s + "] is offline on Sentilo (404.2)").toList();
-            return Answer.error(404, details.get(0), details);
-        }
-        return Answer.ok();
+        List<String> details = new ArrayList<>(notFoundDetails(unknown));
+        offline.forEach(s -> details.add("Sensor [" + s + "] is offline on Sentilo (404.2)"));
+        return Answer.error(404, details.get(0), details);
+    }
+
+    private static List<String> notFoundDetails(List<String> sensors) {
+        return sensors.stream().map(s -> "Sensor [" + s + "] not found on Sentilo (404.1)").toList();
     }
 
     private static Answer notFound(List<String> sensors) {
-        List<String> details = sensors.stream().map(s -> "Sensor [" + s + "] not found on Sentilo (404.1)").toList();
+        List<String> details = notFoundDetails(sensors);
         return Answer.error(404, details.get(0), details);
     }
 

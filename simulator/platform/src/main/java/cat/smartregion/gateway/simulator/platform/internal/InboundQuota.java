@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Hourly inbound request quotas per provider, counted in fixed one-hour windows. */
+/**
+ * Hourly inbound request quotas per key (a provider, or one key for the whole platform), counted in
+ * fixed one-hour windows; the headers are {@code X-RateLimit-{scope}-Limit}, {@code -Remaining}, {@code -Reset}.
+ */
 final class InboundQuota {
 
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
@@ -19,11 +22,14 @@ final class InboundQuota {
     }
 
     private final Clock clock;
+    private final String scope;
     private final Map<String, Integer> limits = new HashMap<>();
     private final Map<String, Window> windows = new HashMap<>();
 
-    InboundQuota(Clock clock) {
+    /** A quota whose headers name {@code scope}, e.g. {@code Inbound} or {@code Global}. */
+    InboundQuota(Clock clock, String scope) {
         this.clock = clock;
+        this.scope = scope;
     }
 
     synchronized void limit(String provider, int perHour) {
@@ -35,7 +41,7 @@ final class InboundQuota {
         windows.remove(provider);
     }
 
-    /** Counts one request of the provider. */
+    /** Counts one request of the key. */
     synchronized Verdict take(String provider) {
         Integer limit = limits.get(provider);
         if (limit == null) {
@@ -53,8 +59,8 @@ final class InboundQuota {
         windows.put(provider, window);
         long resetMinutes = allowed ? 0 : (window.start() + HOUR_MS - now + MINUTE_MS - 1) / MINUTE_MS;
         return new Verdict(allowed, Map.of(
-                "X-RateLimit-Inbound-Limit", Integer.toString(limit),
-                "X-RateLimit-Inbound-Remaining", Integer.toString(limit - window.used()),
-                "X-RateLimit-Inbound-Reset", Long.toString(resetMinutes)));
+                "X-RateLimit-" + scope + "-Limit", Integer.toString(limit),
+                "X-RateLimit-" + scope + "-Remaining", Integer.toString(limit - window.used()),
+                "X-RateLimit-" + scope + "-Reset", Long.toString(resetMinutes)));
     }
 }

@@ -2,6 +2,7 @@ package cat.smartregion.gateway.simulator.platform.internal;
 
 import cat.smartregion.gateway.simulator.platform.BatchRecord;
 import cat.smartregion.gateway.simulator.platform.CatalogSensor;
+import cat.smartregion.gateway.simulator.platform.StoredAlarm;
 import cat.smartregion.gateway.simulator.platform.StoredObservation;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,10 @@ public final class PlatformStore implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS observation_by_sensor ON observation(provider, sensor, time)",
         "CREATE TABLE IF NOT EXISTS batch(id INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL,"
             + " first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL, received INTEGER NOT NULL,"
-            + " observations INTEGER NOT NULL, status INTEGER NOT NULL)"
+            + " observations INTEGER NOT NULL, status INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS alert(id TEXT PRIMARY KEY, provider TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS alarm(id INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL,"
+            + " alert TEXT NOT NULL, message TEXT NOT NULL, received INTEGER NOT NULL)"
     };
     private static final String SENSOR_COLUMNS =
             "provider, sensor, type, data_type, unit, component, component_type, location, description, online";
@@ -152,6 +156,34 @@ public final class PlatformStore implements AutoCloseable {
             }
         }
         return batches;
+    }
+
+    /** Defines (or moves) an alert of a provider. */
+    public synchronized void putAlert(String provider, String alert) throws SQLException {
+        update("INSERT OR REPLACE INTO alert(id, provider) VALUES(?, ?)", alert, provider);
+    }
+
+    /** The provider owning an alert, if the alert exists. */
+    public synchronized Optional<String> alertOwner(String alert) throws SQLException {
+        return firstString("SELECT provider FROM alert WHERE id = ?", alert);
+    }
+
+    public synchronized void addAlarm(String provider, String alert, String message, long received)
+            throws SQLException {
+        update("INSERT INTO alarm(provider, alert, message, received) VALUES(?, ?, ?, ?)",
+                provider, alert, message, received);
+    }
+
+    /** Every alarm published, in arrival order. */
+    public synchronized List<StoredAlarm> alarms() throws SQLException {
+        List<StoredAlarm> alarms = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT provider, alert, message, received FROM alarm ORDER BY id")) {
+            while (rows.next()) {
+                alarms.add(new StoredAlarm(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+            }
+        }
+        return alarms;
     }
 
     @Override

@@ -9,16 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request's method and path split into Sentilo's parts: {@code /{resource}/{provider}/{sensor}}.
+ * A request's method and path split into Sentilo's parts: {@code /{resource}/{provider}/{sensor}}, or
+ * {@code /alarm/{alertId}}.
  *
  * @param method   HTTP method
  * @param resource {@code catalog}, {@code data} or anything else the stand-in does not serve
  * @param provider provider in the path, empty when the path has none
  * @param sensor   sensor in the path, empty when the path has none
+ * @param alert    alert id of an {@code /alarm/{alertId}} path, else empty
  * @param query    decoded query parameters
  */
 record Route(String method, String resource, Optional<String> provider, Optional<String> sensor,
-             Map<String, String> query) {
+             Optional<String> alert, Map<String, String> query) {
+
+    static final String ALARM = "alarm";
 
     Route {
         query = Map.copyOf(query);
@@ -27,8 +31,11 @@ record Route(String method, String resource, Optional<String> provider, Optional
     static Route of(String method, String path, String rawQuery) {
         List<String> parts = Arrays.stream(path.split("/")).filter(p -> !p.isEmpty())
                 .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)).toList();
-        return new Route(method, parts.isEmpty() ? "" : parts.get(0), part(parts, 1), part(parts, 2),
-                query(rawQuery));
+        String resource = parts.isEmpty() ? "" : parts.get(0);
+        if (resource.equals(ALARM)) {
+            return new Route(method, resource, Optional.empty(), Optional.empty(), part(parts, 1), query(rawQuery));
+        }
+        return new Route(method, resource, part(parts, 1), part(parts, 2), Optional.empty(), query(rawQuery));
     }
 
     boolean is(String expectedMethod, String expectedResource, int depth) {
