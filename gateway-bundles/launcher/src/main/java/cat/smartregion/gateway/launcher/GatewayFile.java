@@ -27,8 +27,15 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
     record Buffer(@JsonProperty(required = true) String path, String synchronous) {
     }
 
+    /**
+     * The Sentilo uplink; {@code alarmAlerts} maps gateway alarm key prefixes to alert ids of the
+     * platform's catalog ({@code "buffer.=GW_BUFFER_ALERT"}, {@code "*=GW_ALERT"}).
+     */
     record Sentilo(@JsonProperty(required = true) String url, @JsonProperty(required = true) String provider,
-                   @JsonProperty(required = true) String tokenFile) {
+                   @JsonProperty(required = true) String tokenFile, List<String> alarmAlerts) {
+        Sentilo {
+            alarmAlerts = alarmAlerts == null ? List.of() : List.copyOf(alarmAlerts);
+        }
     }
 
     record Device(@JsonProperty(required = true) String id, @JsonProperty(required = true) String profile,

@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
             runtime.configure(GatewayRuntime.PID_SYNC, file.sync());
         }
         runtime.configure(GatewayRuntime.PID_SENTILO, Map.of("url", file.sentilo().url(),
-                "provider", file.sentilo().provider(), ".token", token));
+                "provider", file.sentilo().provider(), ".token", token,
+                "alarm.alerts", file.sentilo().alarmAlerts().toArray(String[]::new)));
         for (GatewayFile.Device d : file.devices()) {
             runtime.configureFactory(GatewayRuntime.FACTORY_PID_DEVICE, d.id(), Map.of("id", d.id(),
                     "profile", d.profile(), "endpoint", d.endpoint(), "interval.ms", GatewayFile.interval(d).toMillis()));
