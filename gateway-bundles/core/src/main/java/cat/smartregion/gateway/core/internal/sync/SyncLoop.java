@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class SyncLoop implements Runnable {
 
     static final Duration IDLE_WAIT = Duration.ofMillis(200);
+    private static final int REJECTIONS_BEFORE_BACKOFF = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
 
     private final Buffer buffer;
@@ -28,6 +29,7 @@ final class SyncLoop implements Runnable {
     private final Sleeper sleeper;
     private final Backoff backoff;
     private final UplinkState state;
+    private int rejectionsInARow;
 
     SyncLoop(Buffer buffer, Uplink uplink, SyncSettings settings, Sleeper sleeper, Backoff backoff, Clock clock) {
         this.buffer = buffer;
@@ -46,12 +48,19 @@ final class SyncLoop implements Runnable {
         }
     }
 
-    /** One claim-send-settle step; returns how long to wait before the next. */
+    /**
+     * One claim-send-settle step; returns how long to wait before the next. A batch whose settling
+     * fails is released, so that it is claimed again in order rather than stranded until a restart.
+     */
     Duration step() {
+        Batch batch = Batch.EMPTY;
         try {
-            Batch batch = buffer.claim(settings.batchReadings(), settings.batchBytes());
+            batch = buffer.claim(settings.batchReadings(), settings.batchBytes());
             return batch.isEmpty() ? IDLE_WAIT : settle(batch, send(batch));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (!batch.isEmpty()) {
+                buffer.release(batch);
+            }
             state.bufferFailed(e);
             return backoff.next();
         }
@@ -68,6 +77,7 @@ final class SyncLoop implements Runnable {
 
     private Duration settle(Batch batch, SendResult result) {
         if (result instanceof SendResult.Delivered) {
+            rejectionsInARow = 0;
             buffer.ack(batch);
             backoff.reset();
             state.delivered();
@@ -79,18 +89,31 @@ final class SyncLoop implements Runnable {
             return retryWait(retry.after(), backoff);
         }
         if (result instanceof SendResult.PartlyDelivered partly) {
-            Batch refused = new Batch(partly.rejected());
-            Set<Long> refusedSeqs = refused.readings().stream().map(Reading::seq).collect(Collectors.toSet());
-            buffer.reject(refused, partly.reason());
-            buffer.ack(new Batch(batch.readings().stream().filter(r -> !refusedSeqs.contains(r.seq())).toList()));
-            backoff.reset();
+            Set<Long> refusedSeqs = partly.rejected().stream().map(Reading::seq).collect(Collectors.toSet());
+            Batch refused = new Batch(batch.readings().stream().filter(r -> refusedSeqs.contains(r.seq())).toList());
+            Batch taken = new Batch(batch.readings().stream().filter(r -> !refusedSeqs.contains(r.seq())).toList());
+            if (!refused.isEmpty()) {
+                buffer.reject(refused, partly.reason());
+            }
+            if (!taken.isEmpty()) {
+                buffer.ack(taken);
+            }
             state.rejected(partly.reason(), refused.firstSeq(), refused.lastSeq());
-            return Duration.ZERO;
+            return afterRejection();
         }
         SendResult.Rejected rejected = (SendResult.Rejected) result;
         buffer.reject(batch, rejected.reason());
         state.rejected(rejected.reason(), batch.firstSeq(), batch.lastSeq());
-        return Duration.ZERO;
+        return afterRejection();
+    }
+
+    /**
+     * A poison reading now and then costs no time; rejections in a row (a platform that refuses
+     * everything, e.g. a sensor type its catalog lacks) slow down with the back-off, so the backlog
+     * does not pour into the dead-letter table in seconds.
+     */
+    private Duration afterRejection() {
+        return ++rejectionsInARow < REJECTIONS_BEFORE_BACKOFF ? Duration.ZERO : backoff.next();
     }
 
     /** The wait after a retry-later: what the platform asked for, or the next back-off if longer. */

@@ -43,7 +43,7 @@ final class UplinkState {
         }
     }
 
-    void bufferFailed(RuntimeException e) {
+    void bufferFailed(Throwable e) {
         if (enter(State.BUFFER_FAILING)) {
             LOG.warn("Buffer failed, sync backing off: {}", e.toString());
         }

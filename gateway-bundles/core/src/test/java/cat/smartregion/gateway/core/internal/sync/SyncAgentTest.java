@@ -106,4 +106,18 @@ class SyncAgentTest {
         assertEquals(60, platform.observationCount());
         assertEquals(0, buffer.figures().deadLettered());
     }
+
+    @Test
+    void aPoisonReadingGoesToTheDeadLettersAndTheRestIsDelivered() {
+        storeCycles(3);
+        buffer.append(List.of(new Reading("sant-cugat", "gw-01", "meter-1", "label", "ratio",
+                Value.of("x".repeat(3000)), "/", T0 + 5000, Quality.GOOD, Priority.STATE, 0)));
+        storeCycles(2);
+        platform.maxPayloadBytes(2048);
+        agent = new SyncAgent(buffer, uplink(), SMALL_BATCHES);
+        await("backlog settled", () -> buffer.figures().backlog() == 0);
+        assertEquals(1, buffer.figures().deadLettered());
+        assertEquals(25, buffer.figures().delivered());
+        assertEquals(25, platform.observationCount());
+    }
 }
