@@ -1,10 +1,13 @@
 package cat.smartregion.gateway.launcher;
 
+import cat.smartregion.gateway.api.device.DeviceConfig;
+import cat.smartregion.gateway.api.device.GatewayIdentity;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The gateway's configuration file ({@code gateway.yaml}): identity, buffer, uplink and devices.
@@ -62,7 +66,7 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new ConfigException(where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new ConfigException(where + ": " + message(e));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
@@ -73,22 +77,50 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         return config;
     }
 
+    /** The checks the gateway's components would make, made before anything starts. */
+    private static String message(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown key '" + u.getPropertyName() + "' (expected one of "
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() + ")";
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
     private void check(Path file) throws ConfigException {
         require(file, tenant, "tenant");
         require(file, gateway, "gateway");
         require(file, buffer, "buffer");
         require(file, sentilo, "sentilo");
+        try {
+            new GatewayIdentity(tenant, gateway);
+            URI url = URI.create(sentilo.url());
+            if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+                throw new IllegalArgumentException("sentilo url must be https:// (or http:// on a closed network), got " + url);
+            }
+            if (!sentilo.provider().matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("sentilo provider must be A-Z a-z 0-9 _ -, got '" + sentilo.provider() + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
         for (Device d : devices) {
             try {
-                URI.create(d.endpoint());
-                interval(d);
-            } catch (IllegalArgumentException e) {
+                new DeviceConfig(d.id(), d.profile(), URI.create(d.endpoint()), interval(d));
+            } catch (IllegalArgumentException | TypeConversionException e) {
                 throw new ConfigException(file + ": device " + d.id() + ": " + e.getMessage());
             }
         }
         if (devices.stream().map(Device::id).distinct().count() != devices.size()) {
             throw new ConfigException(file + ": two devices have the same id");
         }
+        if (profiles != null && !Files.isDirectory(folder(file).resolve(profiles))) {
+            throw new ConfigException(file + ": profiles folder " + folder(file).resolve(profiles) + " does not exist");
+        }
+    }
+
+    /** The folder relative paths of the file are read from: the file's own. */
+    static Path folder(Path configFile) {
+        return configFile.toAbsolutePath().getParent();
     }
 
     private static void require(Path file, Object value, String key) throws ConfigException {
@@ -107,7 +139,7 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
      * @throws ConfigException when the file is missing, empty or readable by others
      */
     String sentiloToken(Path configFile) throws ConfigException {
-        Path tokenFile = configFile.toAbsolutePath().getParent().resolve(sentilo.tokenFile());
+        Path tokenFile = folder(configFile).resolve(sentilo.tokenFile());
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(tokenFile);
             if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {

@@ -70,6 +70,9 @@ public final class GatewayRuntime implements AutoCloseable {
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SHARED_PACKAGES);
         props.put("felix.log.level", "1");
+        // Configurations hold secrets (the platform token): Config Admin keeps them in memory only.
+        // The launcher writes them anew at every start, from files whose permissions it checks.
+        props.put("felix.cm.pm", "memory");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IOException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(props);
@@ -84,8 +87,12 @@ public final class GatewayRuntime implements AutoCloseable {
                     bundle.start();
                 }
             }
-        } catch (BundleException e) {
-            stop(framework);
+        } catch (BundleException | IOException | RuntimeException e) {
+            try {
+                stop(framework);
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             throw new IOException("the gateway runtime did not start: " + e.getMessage(), e);
         }
         return new GatewayRuntime(framework);

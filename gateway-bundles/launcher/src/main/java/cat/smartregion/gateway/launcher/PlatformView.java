@@ -49,7 +49,7 @@ final class PlatformView {
                     .path("observations").path(0);
             rows.add(new Row(id, sensor.path("component").asText(""), sensor.path("unit").asText(""),
                     newest.path("value").asText(""),
-                    newest.has("timestamp") ? parseTime(newest.path("timestamp").asText()) : null));
+                    newest.has("timestamp") ? timeOrNull(newest.path("timestamp").asText()) : null));
         }
         rows.sort((a, b) -> a.sensor().compareTo(b.sensor()));
         return rows;
@@ -74,6 +74,14 @@ final class PlatformView {
             time = time.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         }
         return time;
+    }
+
+    private static LocalDateTime timeOrNull(String text) {
+        try {
+            return parseTime(text);
+        } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
+            return null;
+        }
     }
 
     private JsonNode get(String path) throws IOException {

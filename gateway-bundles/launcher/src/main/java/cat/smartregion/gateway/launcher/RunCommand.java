@@ -1,5 +1,7 @@
 package cat.smartregion.gateway.launcher;
 
+import cat.smartregion.gateway.api.buffer.Buffer;
+import cat.smartregion.gateway.api.uplink.Uplink;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +42,14 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Main.configureLog("info", log);
-        Path bufferPath = config.toAbsolutePath().getParent().resolve(file.buffer().path());
+        Path bufferPath = GatewayFile.folder(config).resolve(file.buffer().path());
         Files.createDirectories(bufferPath.getParent());
         ShutdownSignal signal = ShutdownSignal.install(Duration.ofSeconds(30));
         try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), bufferPath.resolveSibling("felix-cache"))) {
-            apply(runtime, file, bufferPath, token);
+            apply(runtime, file, GatewayFile.folder(config), bufferPath, token);
+            // Fail fast when the buffer or the uplink cannot start: nothing would be kept or sent.
+            runtime.service(Buffer.class, Duration.ofSeconds(30));
+            runtime.service(Uplink.class, Duration.ofSeconds(30));
             signal.awaitStop();
         } finally {
             signal.finished();
@@ -52,10 +57,11 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void apply(GatewayRuntime runtime, GatewayFile file, Path bufferPath, String token) throws java.io.IOException {
+    private static void apply(GatewayRuntime runtime, GatewayFile file, Path folder, Path bufferPath, String token)
+            throws java.io.IOException {
         runtime.configure(GatewayRuntime.PID_IDENTITY, Map.of("tenant", file.tenant(), "gateway", file.gateway()));
         runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory",
-                file.profiles() != null ? file.profiles() : Main.home().resolve("profiles").toString()));
+                (file.profiles() != null ? folder.resolve(file.profiles()) : Main.home().resolve("profiles")).toString()));
         Map<String, Object> buffer = new HashMap<>(Map.of("path", bufferPath.toString()));
         if (file.buffer().synchronous() != null) {
             buffer.put("synchronous", file.buffer().synchronous());

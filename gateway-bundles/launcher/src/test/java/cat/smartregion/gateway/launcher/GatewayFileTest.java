@@ -1,0 +1,97 @@
+package cat.smartregion.gateway.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every mistake in gateway.yaml is caught before anything starts, naming where it is. */
+class GatewayFileTest {
+
+    private static final String GOOD = """
+            tenant: sant-cugat
+            gateway: gw-1
+            buffer:
+              path: data/buffer.db
+            sentilo:
+              url: https://sentilo.example.cat/api
+              provider: sant-cugat-gw1
+              tokenFile: sentilo.token
+            devices:
+              - id: sdm630-1
+                profile: eastron-sdm630
+                endpoint: "modbus-tcp://10.0.0.5:502?unit=1"
+                interval: 5s
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String error(String yaml) throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, yaml);
+        return assertThrows(GatewayFile.ConfigException.class, () -> GatewayFile.read(file)).getMessage();
+    }
+
+    @Test
+    void aGoodFileReadsWithItsToken() throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, GOOD);
+        Path token = dir.resolve("sentilo.token");
+        Files.writeString(token, "secret-token\\n");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+
+        GatewayFile config = GatewayFile.read(file);
+
+        assertEquals("gw-1", config.gateway());
+        assertEquals(1, config.devices().size());
+        assertEquals("secret-token", config.sentiloToken(file).replace("\\n", ""));
+    }
+
+    @Test
+    void aTokenOthersMayReadIsRefused() throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, GOOD);
+        Path token = dir.resolve("sentilo.token");
+        Files.writeString(token, "secret-token");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
+
+        String message = assertThrows(GatewayFile.ConfigException.class,
+                () -> GatewayFile.read(file).sentiloToken(file)).getMessage();
+
+        assertTrue(message.contains("chmod 600"), message);
+        assertTrue(!message.contains("secret-token"), "never the token itself: " + message);
+    }
+
+    @Test
+    void anUnknownKeyNamesItsLineAndColumn() throws Exception {
+        String message = error(GOOD.replace("  path: data/buffer.db", "  path: data/buffer.db\n  colour: red"));
+        assertTrue(message.matches(".*gateway\\.yaml:\\d+:\\d+: unknown key 'colour' \\(expected one of \\[path, synchronous\\]\\)"),
+                message);
+    }
+
+    @Test
+    void aBadIntervalIsAConfigurationError() throws Exception {
+        String message = error(GOOD.replace("interval: 5s", "interval: 5 sec"));
+        assertTrue(message.contains("device sdm630-1") && message.contains("5 sec"), message);
+    }
+
+    @Test
+    void theComponentsChecksComeFirst() throws Exception {
+        assertTrue(error(GOOD.replace("gateway: gw-1", "gateway: gw 1")).contains("gw 1"));
+        assertTrue(error(GOOD.replace("id: sdm630-1", "id: sdm630.1")).contains("sdm630.1"));
+        assertTrue(error(GOOD.replace("interval: 5s", "interval: 50ms")).contains("at least 100 ms"));
+        assertTrue(error(GOOD.replace("https://sentilo", "ftp://sentilo")).contains("https://"));
+        assertTrue(error(GOOD.replace("tenant: sant-cugat\n", "")).contains("'tenant' is missing"));
+    }
+
+    @Test
+    void aProfilesFolderIsReadFromTheFilesFolderAndMustExist() throws Exception {
+        assertTrue(error(GOOD + "profiles: my-profiles\n").contains(dir.resolve("my-profiles").toString()));
+    }
+}
