@@ -25,7 +25,7 @@ import picocli.CommandLine.TypeConversionException;
  * The gateway's configuration file ({@code gateway.yaml}): identity, buffer, uplink and devices.
  * Every error names the file and, where it comes from the YAML, the line and column.
  */
-record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles, Sentilo sentilo,
+record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles, Sentilo sentilo, Mqtt mqtt,
                    Map<String, Object> sync, List<Device> devices) {
 
     record Buffer(@JsonProperty(required = true) String path, String synchronous) {
@@ -39,6 +39,18 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
                    @JsonProperty(required = true) String tokenFile, List<String> alarmAlerts) {
         Sentilo {
             alarmAlerts = alarmAlerts == null ? List.of() : List.copyOf(alarmAlerts);
+        }
+    }
+
+    /**
+     * The MQTT uplink: broker URI ({@code ssl://host:8883}), the broker's CA, a client certificate
+     * and key or a user name with a password in its own 0600 file, and any further attribute of
+     * the uplink's configuration in {@code options} (e.g. {@code encoding: senml-cbor}).
+     */
+    record Mqtt(@JsonProperty(required = true) String broker, String caFile, String clientCertificate,
+                String clientKey, String username, String passwordFile, Map<String, Object> options) {
+        Mqtt {
+            options = options == null ? Map.of() : Map.copyOf(options);
         }
     }
 
@@ -90,15 +102,25 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         require(file, tenant, "tenant");
         require(file, gateway, "gateway");
         require(file, buffer, "buffer");
-        require(file, sentilo, "sentilo");
+        if ((sentilo == null) == (mqtt == null)) {
+            throw new ConfigException(file + ": name one uplink, 'sentilo' or 'mqtt'");
+        }
         try {
             new GatewayIdentity(tenant, gateway);
-            URI url = URI.create(sentilo.url());
-            if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
-                throw new IllegalArgumentException("sentilo url must be https:// (or http:// on a closed network), got " + url);
-            }
-            if (!sentilo.provider().matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("sentilo provider must be A-Z a-z 0-9 _ -, got '" + sentilo.provider() + "'");
+            if (sentilo != null) {
+                URI url = URI.create(sentilo.url());
+                if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+                    throw new IllegalArgumentException("sentilo url must be https:// (or http:// on a closed network), got " + url);
+                }
+                if (!sentilo.provider().matches("[A-Za-z0-9_-]+")) {
+                    throw new IllegalArgumentException("sentilo provider must be A-Z a-z 0-9 _ -, got '" + sentilo.provider() + "'");
+                }
+            } else {
+                String scheme = URI.create(mqtt.broker()).getScheme();
+                if (!"ssl".equals(scheme) && !"tcp".equals(scheme)) {
+                    throw new IllegalArgumentException("mqtt broker must be ssl://host:port (or tcp:// on a closed network), got "
+                            + mqtt.broker());
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage());
@@ -139,7 +161,15 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
      * @throws ConfigException when the file is missing, empty or readable by others
      */
     String sentiloToken(Path configFile) throws ConfigException {
-        Path tokenFile = folder(configFile).resolve(sentilo.tokenFile());
+        return secret(folder(configFile).resolve(sentilo.tokenFile()), "the Sentilo token");
+    }
+
+    /** The MQTT password, from its own 0600 file; empty when the uplink uses a client certificate. */
+    String mqttPassword(Path configFile) throws ConfigException {
+        return mqtt.passwordFile() == null ? "" : secret(folder(configFile).resolve(mqtt.passwordFile()), "the MQTT password");
+    }
+
+    private static String secret(Path tokenFile, String what) throws ConfigException {
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(tokenFile);
             if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
@@ -147,11 +177,11 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
             }
             String token = Files.readString(tokenFile).strip();
             if (token.isEmpty()) {
-                throw new ConfigException(tokenFile + ": the token file is empty");
+                throw new ConfigException(tokenFile + ": " + what + " file is empty");
             }
             return token;
         } catch (IOException e) {
-            throw new ConfigException(tokenFile + ": cannot read the Sentilo token: " + e.getMessage());
+            throw new ConfigException(tokenFile + ": cannot read " + what + ": " + e.getMessage());
         }
     }
 

@@ -1,9 +1,11 @@
 package cat.smartregion.gateway.launcher;
 
+import cat.smartregion.gateway.api.Reading;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -32,22 +34,15 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class GatewayRuntime implements AutoCloseable {
 
-    /** Packages the system bundle exports from the class path, with their versions. */
-    static final String SHARED_PACKAGES = String.join(",",
-            "cat.smartregion.gateway.api;version=1.0.0",
-            "cat.smartregion.gateway.api.alarm;version=1.0.0",
-            "cat.smartregion.gateway.api.buffer;version=1.0.0",
-            "cat.smartregion.gateway.api.device;version=1.0.0",
-            "cat.smartregion.gateway.api.driver;version=1.0.0",
-            "cat.smartregion.gateway.api.profile;version=1.0.0",
-            "cat.smartregion.gateway.api.uplink;version=1.0.0",
-            "org.osgi.service.cm;version=1.6.1",
-            "org.osgi.service.cm.annotations;version=1.6.1");
+    /** Config Admin's packages, exported by the system bundle from the class path. */
+    private static final String CONFIG_ADMIN_PACKAGES =
+            "org.osgi.service.cm;version=1.6.1,org.osgi.service.cm.annotations;version=1.6.1";
 
     public static final String PID_IDENTITY = "cat.smartregion.gateway.identity";
     public static final String PID_PROFILES = "cat.smartregion.gateway.profiles";
     public static final String PID_BUFFER = "cat.smartregion.gateway.buffer";
     public static final String PID_SENTILO = "cat.smartregion.gateway.sentilo";
+    public static final String PID_MQTT = "cat.smartregion.gateway.mqtt";
     public static final String PID_SYNC = "cat.smartregion.gateway.sync";
     public static final String FACTORY_PID_DEVICE = "cat.smartregion.gateway.device";
 
@@ -68,7 +63,7 @@ public final class GatewayRuntime implements AutoCloseable {
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, storage.toAbsolutePath().toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SHARED_PACKAGES);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiPackages() + "," + CONFIG_ADMIN_PACKAGES);
         props.put("felix.log.level", "1");
         // Configurations hold secrets (the platform token): Config Admin keeps them in memory only.
         // The launcher writes them anew at every start, from files whose permissions it checks.
@@ -96,6 +91,23 @@ public final class GatewayRuntime implements AutoCloseable {
             throw new IOException("the gateway runtime did not start: " + e.getMessage(), e);
         }
         return new GatewayRuntime(framework);
+    }
+
+    /**
+     * The API packages with the versions the API bundle declares: its Export-Package header, read
+     * from the API jar on the class path, so that the system bundle exports exactly what the
+     * gateway's bundles were built against.
+     */
+    static String apiPackages() throws IOException {
+        try (JarFile api = new JarFile(Paths.get(Reading.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+            String exports = api.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+            if (exports == null) {
+                throw new IOException(api.getName() + " has no Export-Package header");
+            }
+            return exports;
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate the API jar", e);
+        }
     }
 
     private static List<Path> bundleJars(Path folder) throws IOException {

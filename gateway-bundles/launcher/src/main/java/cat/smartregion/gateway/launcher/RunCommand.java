@@ -33,10 +33,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         GatewayFile file;
-        String token;
+        String secret;
         try {
             file = GatewayFile.read(config);
-            token = file.sentiloToken(config);
+            secret = file.sentilo() != null ? file.sentiloToken(config) : file.mqttPassword(config);
         } catch (GatewayFile.ConfigException e) {
             err.println("gateway run: " + e.getMessage());
             return Main.USAGE;
@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(bufferPath.getParent());
         ShutdownSignal signal = ShutdownSignal.install(Duration.ofSeconds(30));
         try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), bufferPath.resolveSibling("felix-cache"))) {
-            apply(runtime, file, GatewayFile.folder(config), bufferPath, token);
+            apply(runtime, file, GatewayFile.folder(config), bufferPath, secret);
             // Fail fast when the buffer or the uplink cannot start: nothing would be kept or sent.
             runtime.service(Buffer.class, Duration.ofSeconds(30));
             runtime.service(Uplink.class, Duration.ofSeconds(30));
@@ -57,7 +57,30 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void apply(GatewayRuntime runtime, GatewayFile file, Path folder, Path bufferPath, String token)
+    /** The MQTT uplink's configuration: paths read from the file's folder, the password private. */
+    private static Map<String, Object> mqtt(GatewayFile file, Path folder, String password) {
+        GatewayFile.Mqtt mqtt = file.mqtt();
+        Map<String, Object> props = new HashMap<>(mqtt.options());
+        props.put("broker", mqtt.broker());
+        props.put("tenant", file.tenant());
+        props.put("gateway", file.gateway());
+        putPath(props, "ca.file", folder, mqtt.caFile());
+        putPath(props, "client.certificate", folder, mqtt.clientCertificate());
+        putPath(props, "client.key", folder, mqtt.clientKey());
+        if (mqtt.username() != null) {
+            props.put("username", mqtt.username());
+            props.put(".password", password);
+        }
+        return props;
+    }
+
+    private static void putPath(Map<String, Object> props, String key, Path folder, String path) {
+        if (path != null) {
+            props.put(key, folder.resolve(path).toString());
+        }
+    }
+
+    private static void apply(GatewayRuntime runtime, GatewayFile file, Path folder, Path bufferPath, String secret)
             throws java.io.IOException {
         runtime.configure(GatewayRuntime.PID_IDENTITY, Map.of("tenant", file.tenant(), "gateway", file.gateway()));
         runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory",
@@ -70,9 +93,13 @@ final class RunCommand implements Callable<Integer> {
         if (!file.sync().isEmpty()) {
             runtime.configure(GatewayRuntime.PID_SYNC, file.sync());
         }
-        runtime.configure(GatewayRuntime.PID_SENTILO, Map.of("url", file.sentilo().url(),
-                "provider", file.sentilo().provider(), ".token", token,
-                "alarm.alerts", file.sentilo().alarmAlerts().toArray(String[]::new)));
+        if (file.sentilo() != null) {
+            runtime.configure(GatewayRuntime.PID_SENTILO, Map.of("url", file.sentilo().url(),
+                    "provider", file.sentilo().provider(), ".token", secret,
+                    "alarm.alerts", file.sentilo().alarmAlerts().toArray(String[]::new)));
+        } else {
+            runtime.configure(GatewayRuntime.PID_MQTT, mqtt(file, folder, secret));
+        }
         for (GatewayFile.Device d : file.devices()) {
             runtime.configureFactory(GatewayRuntime.FACTORY_PID_DEVICE, d.id(), Map.of("id", d.id(),
                     "profile", d.profile(), "endpoint", d.endpoint(), "interval.ms", GatewayFile.interval(d).toMillis()));
