@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "Smart Region gateway 0.1.0",
         description = "Edge gateway of the Smart Region Platform: reads meters and sensors, buffers "
                 + "their readings on disk and uploads them to the platform.",
-        subcommands = {RunCommand.class, DemoCommand.class, ReadCommand.class, ProfilesCommand.class},
+        subcommands = {RunCommand.class, DemoCommand.class, ReadCommand.class, ScanCommand.class, ProfilesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

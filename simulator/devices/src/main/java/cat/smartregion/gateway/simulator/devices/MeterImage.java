@@ -13,23 +13,31 @@ import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 /**
  * A meter as j2mod's process image: input registers from one snapshot per request, so a float
  * never mixes words of two instants. Registers the model does not define, and every other table,
- * answer illegal data address (exception 02) as the real meters do. (j2mod's SimpleProcessImage
+ * answer illegal data address (exception 02); with {@link UndefinedRegisters#ZERO_IN_HOLES} a range
+ * that starts and ends on defined registers reads its holes as zeros. (j2mod's SimpleProcessImage
  * cannot leave holes in a register range, hence this class.)
  */
 final class MeterImage implements ProcessImage {
 
     private final SimulatedMeter meter;
+    private final UndefinedRegisters undefined;
 
     MeterImage(SimulatedMeter meter) {
+        this(meter, UndefinedRegisters.REFUSED);
+    }
+
+    MeterImage(SimulatedMeter meter, UndefinedRegisters undefined) {
         this.meter = meter;
+        this.undefined = undefined;
     }
 
     @Override
     public InputRegister[] getInputRegisterRange(int offset, int count) {
         MeterSnapshot snapshot = meter.snapshot();
+        boolean zeros = undefined == UndefinedRegisters.ZERO_IN_HOLES && snapshot.defines(offset) && snapshot.defines(offset + count - 1);
         InputRegister[] registers = new InputRegister[count];
         for (int i = 0; i < count; i++) {
-            registers[i] = register(snapshot, offset + i);
+            registers[i] = zeros && !snapshot.defines(offset + i) ? new SimpleInputRegister(0) : register(snapshot, offset + i);
         }
         return registers;
     }

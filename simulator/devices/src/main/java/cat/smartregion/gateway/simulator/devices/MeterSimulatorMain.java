@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Serves simulated meters until killed, e.g.
- * {@code MeterSimulatorMain --port 5020 --sdm630 1 --sdm120 2} (port 0 picks a free port).
- * Prints {@code port=N} on the first line once it accepts connections.
+ * Serves simulated meters until killed, e.g. {@code MeterSimulatorMain --port 5020 --sdm630 1 --sdm120 2}
+ * (Modbus TCP; port 0 picks a free port), {@code --rtutcp} (RTU frames over TCP, as a serial server),
+ * or {@code --serial /dev/pts/3 --baud 9600 --parity N [--ascii]} (RTU or ASCII on a serial line).
+ * Prints {@code port=N} (0 on a serial line) on the first line once it serves.
  */
 public final class MeterSimulatorMain {
 
@@ -20,16 +21,35 @@ public final class MeterSimulatorMain {
     private record Unit(int id, MeterModel model) {
     }
 
+    /** Where and how to serve. */
+    private record Options(InetAddress address, int port, String serial, int baud, char parity, Wire wire, List<Unit> units) {
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
+        serve(options(args));
+    }
+
+    private static Options options(String[] args) throws IOException {
         InetAddress address = InetAddress.getLoopbackAddress();
         int port = 5020;
+        String serial = null;
+        int baud = 9600;
+        char parity = 'N';
+        Wire wire = Wire.TCP;
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--rtutcp") || option.equals("--ascii")) {
+                wire = option.equals("--ascii") ? Wire.ASCII : Wire.RTU;
+                continue;
+            }
             String value = i + 1 < args.length ? args[++i] : usage("missing value after " + option);
             switch (option) {
                 case "--address" -> address = InetAddress.getByName(value);
                 case "--port" -> port = number(option, value);
+                case "--serial" -> serial = value;
+                case "--baud" -> baud = number(option, value);
+                case "--parity" -> parity = value.isEmpty() ? 'N' : Character.toUpperCase(value.charAt(0));
                 case "--sdm630" -> units.add(new Unit(number(option, value), MeterModel.SDM630));
                 case "--sdm120" -> units.add(new Unit(number(option, value), MeterModel.SDM120));
                 default -> usage("unknown option " + option);
@@ -38,24 +58,46 @@ public final class MeterSimulatorMain {
         if (units.isEmpty()) {
             units.add(new Unit(1, MeterModel.SDM630));
         }
-        serve(address, port, units);
+        if (serial != null && wire == Wire.TCP) {
+            wire = Wire.RTU;
+        }
+        return new Options(address, port, serial, baud, parity, wire, units);
     }
 
-    private static void serve(InetAddress address, int port, List<Unit> units) throws IOException, InterruptedException {
-        MeterServer server = MeterServer.start(address, port);
-        for (Unit unit : units) {
-            server.add(unit.id(), unit.model() == MeterModel.SDM630 ? SimulatedMeter.sdm630() : SimulatedMeter.sdm120());
+    private static void serve(Options o) throws IOException, InterruptedException {
+        AutoCloseable server;
+        int port;
+        if (o.serial() == null && o.wire() == Wire.TCP) {
+            MeterServer meters = MeterServer.start(o.address(), o.port());
+            o.units().forEach(u -> meters.add(u.id(), meter(u)));
+            server = meters;
+            port = meters.port();
+        } else {
+            ModbusSlave slave = o.serial() == null ? ModbusSlave.tcp(o.address(), o.port(), o.wire())
+                    : ModbusSlave.serial(o.serial(), o.baud(), o.parity(), o.wire());
+            o.units().forEach(u -> slave.add(u.id(), meter(u)));
+            server = slave;
+            port = slave.port();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("closing the simulator: " + e);
+            }
             stopped.countDown();
         }, "meter-simulator-shutdown"));
-        System.out.println("port=" + server.port());
-        units.forEach(u -> System.out.println("unit " + u.id() + ": " + u.model().title()
-                + " on " + server.address().getHostAddress() + ":" + server.port()));
+        System.out.println("port=" + port);
+        String where = o.serial() != null ? o.serial() + " " + o.wire() + " " + o.baud() + " " + o.parity()
+                : o.address().getHostAddress() + ":" + port + " " + o.wire();
+        o.units().forEach(u -> System.out.println("unit " + u.id() + ": " + u.model().title() + " on " + where));
         System.out.flush();
         stopped.await();
+    }
+
+    private static SimulatedMeter meter(Unit unit) {
+        return unit.model() == MeterModel.SDM630 ? SimulatedMeter.sdm630() : SimulatedMeter.sdm120();
     }
 
     private static int number(String option, String value) {
@@ -68,7 +110,8 @@ public final class MeterSimulatorMain {
 
     private static <T> T usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: MeterSimulatorMain [--address 127.0.0.1] [--port 5020] [--sdm630 UNIT]... [--sdm120 UNIT]...");
+        System.err.println("usage: MeterSimulatorMain [--address 127.0.0.1] [--port 5020] [--rtutcp] "
+                + "[--serial PATH [--baud 9600] [--parity N] [--ascii]] [--sdm630 UNIT]... [--sdm120 UNIT]...");
         System.exit(2);
         throw new IllegalStateException(problem);
     }

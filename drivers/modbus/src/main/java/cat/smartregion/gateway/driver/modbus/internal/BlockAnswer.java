@@ -15,7 +15,7 @@ import java.util.Objects;
 record BlockAnswer(PointStatus status, byte[] data, int exceptionCode, String detail) {
 
     /** Modbus exception 02: the address range is not defined in the device. */
-    static final int ILLEGAL_DATA_ADDRESS = 2;
+    static final int ILLEGAL_DATA_ADDRESS = ExceptionCode.ILLEGAL_DATA_ADDRESS;
 
     BlockAnswer {
         Objects.requireNonNull(status, "status");

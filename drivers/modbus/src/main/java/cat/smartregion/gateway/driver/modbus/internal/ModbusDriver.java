@@ -2,21 +2,26 @@ package cat.smartregion.gateway.driver.modbus.internal;
 
 import cat.smartregion.gateway.api.driver.Connection;
 import cat.smartregion.gateway.api.driver.Driver;
-import com.ghgande.j2mod.modbus.net.TCPMasterConnection;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Modbus TCP driver: endpoints {@code modbus-tcp://HOST:PORT?unit=N&timeout=MS}, point
- * addresses {@code input:0x0046}, {@code holding:100}, {@code coil:3}, {@code discrete:0x10}.
+ * The Modbus driver: TCP ({@code modbus-tcp://HOST:PORT?unit=N}), RTU over TCP
+ * ({@code modbus-rtutcp://HOST:PORT?unit=N}), RTU and ASCII on serial lines
+ * ({@code modbus-rtu:///dev/ttyUSB0?baud=9600&parity=N&unit=N}, {@code modbus-ascii:///dev/...}).
+ * Connections to units on the same line share it ({@link Lines}); what a unit refused is kept
+ * per line and unit ({@link Holes}) across reconnections.
  */
-@Component(service = Driver.class, property = "scheme=" + TcpEndpoint.SCHEME, configurationPid = ModbusDriver.PID)
+@Component(service = Driver.class, configurationPid = ModbusDriver.PID,
+        property = {"scheme=modbus-tcp", "scheme=modbus-rtutcp", "scheme=modbus-rtu", "scheme=modbus-ascii"})
 @Designate(ocd = ModbusDriverConfig.class)
 public final class ModbusDriver implements Driver {
 
@@ -26,11 +31,13 @@ public final class ModbusDriver implements Driver {
     private static final Logger LOG = LoggerFactory.getLogger(ModbusDriver.class);
 
     private final DriverSettings settings;
+    private final Lines lines = new Lines(Line::new);
+    private final Map<String, Holes> holes = new ConcurrentHashMap<>();
 
     @Activate
     public ModbusDriver(ModbusDriverConfig config) {
         this(DriverSettings.of(config));
-        LOG.info("Modbus TCP driver active: {}", settings);
+        LOG.info("Modbus driver active: {}", settings);
     }
 
     ModbusDriver(DriverSettings settings) {
@@ -39,30 +46,25 @@ public final class ModbusDriver implements Driver {
 
     @Override
     public boolean supports(URI endpoint) {
-        return TcpEndpoint.SCHEME.equalsIgnoreCase(endpoint.getScheme());
+        return Framing.ofScheme(endpoint.getScheme()).isPresent();
     }
 
     @Override
     public Connection connect(URI uri) throws IOException {
-        TcpEndpoint endpoint = TcpEndpoint.parse(uri, settings.defaultTimeoutMs());
-        TCPMasterConnection socket = new TCPMasterConnection(address(endpoint));
-        socket.setPort(endpoint.port());
-        socket.setTimeout(endpoint.timeoutMs());
-        try {
-            socket.connect();
-        } catch (Exception e) {
-            socket.close();
-            throw new IOException("cannot connect to Modbus TCP " + endpoint.hostPort() + ": " + e.getMessage(), e);
-        }
-        LOG.info("Modbus TCP connected to {}", endpoint);
-        return new ModbusTcpConnection(endpoint, settings, socket);
+        Endpoint endpoint = Endpoint.parse(uri, settings);
+        Line line = lines.acquire(endpoint);
+        Holes learned = holes.computeIfAbsent(endpoint.line() + " unit " + endpoint.unit(), k -> new Holes());
+        LOG.debug("Modbus connection to {}", endpoint);
+        return new UnitConnection(endpoint, line, learned, settings.maxBitsPerRequest(), () -> lines.release(line));
     }
 
-    private static InetAddress address(TcpEndpoint endpoint) throws IOException {
-        try {
-            return InetAddress.getByName(endpoint.host());
-        } catch (IOException e) {
-            throw new IOException("cannot resolve Modbus TCP host " + endpoint.hostPort() + ": " + e.getMessage(), e);
-        }
+    /** Lines open now, for tests. */
+    int openLines() {
+        return lines.size();
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOG.info("Modbus driver stopped");
     }
 }

@@ -28,7 +28,8 @@ record PointAddress(Table table, int start, int length) {
     }
 
     /**
-     * Parses {@code <table>:<address>}.
+     * Parses {@code <table>:<address>}; a register address may name one of its bits after a dot
+     * ({@code holding:100.3}), which the decoder picks: the whole register is read.
      *
      * @throws IllegalArgumentException naming the address when it is malformed
      */
@@ -39,7 +40,16 @@ record PointAddress(Table table, int start, int length) {
         }
         try {
             Table table = Table.named(address.substring(0, colon).trim());
-            return new PointAddress(table, number(address.substring(colon + 1).trim()), length);
+            String number = address.substring(colon + 1).trim();
+            int dot = number.indexOf('.');
+            if (dot >= 0) {
+                int bit = number(number.substring(dot + 1));
+                if (!table.holdsRegisters() || bit > 15) {
+                    throw new IllegalArgumentException("a bit number 0-15 follows register addresses only");
+                }
+                number = number.substring(0, dot);
+            }
+            return new PointAddress(table, number(number), length);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Modbus address '" + address + "': " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.driver.modbus.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +28,11 @@ record RegisterBlock(Table table, int start, int count, List<PlannedPoint> membe
         }
     }
 
+    /** The request PDU that reads the block. */
+    byte[] pdu() {
+        return Pdu.request(table, start, count);
+    }
+
     /** A block reading one point alone. */
     static RegisterBlock of(PlannedPoint point) {
         PointAddress a = point.address();
@@ -35,6 +41,22 @@ record RegisterBlock(Table table, int start, int count, List<PlannedPoint> membe
 
     int end() {
         return start + count;
+    }
+
+    /** Registers or bits of the range that some member asked for. */
+    int covered() {
+        boolean[] used = new boolean[count];
+        members.forEach(p -> Arrays.fill(used, p.address().start() - start, p.address().end() - start, true));
+        int n = 0;
+        for (boolean u : used) {
+            n += u ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Whether the block reads registers or bits no member asked for. */
+    boolean bridges() {
+        return covered() < count;
     }
 
     @Override

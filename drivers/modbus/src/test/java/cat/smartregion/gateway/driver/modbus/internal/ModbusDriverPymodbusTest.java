@@ -87,7 +87,7 @@ class ModbusDriverPymodbusTest {
             assertArrayEquals(new byte[] {1}, ok(values.get(8)));
             assertArrayEquals(new byte[] {0}, ok(values.get(9)));
             assertArrayEquals(new byte[] {1}, ok(values.get(10)));
-            ReadFigures figures = ((ModbusTcpConnection) connection).lastRead();
+            ReadFigures figures = ((UnitConnection) connection).lastRead();
             assertEquals(1 + 3 + 1 + 1 + 1 + 1, figures.requests(), "input 0-5 and its 3 fallbacks, input 0x46-0x49, holding, coils, discretes");
         }
     }

@@ -15,11 +15,12 @@ class PointAddressTest {
         assertEquals(new PointAddress(Table.HOLDING, 40001, 1), PointAddress.parse("holding:40001", 1));
         assertEquals(new PointAddress(Table.COIL, 3, 1), PointAddress.parse("coil:3", 1));
         assertEquals(new PointAddress(Table.DISCRETE, 16, 1), PointAddress.parse("DISCRETE:0X10", 1));
+        assertEquals(new PointAddress(Table.HOLDING, 100, 1), PointAddress.parse("holding:100.3", 1), "bit 3 of register 100");
     }
 
     @Test
     void rejectsMalformedAddressesNamingThem() {
-        for (String bad : new String[] {"0x0046", "register:1", "input:", "input:0xZZ", "input:-1", "input:65536", "input:1.5"}) {
+        for (String bad : new String[] {"0x0046", "register:1", "input:", "input:0xZZ", "input:-1", "input:65536", "coil:1.5", "input:1.16", "input:1.x"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointAddress.parse(bad, 1), bad);
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }

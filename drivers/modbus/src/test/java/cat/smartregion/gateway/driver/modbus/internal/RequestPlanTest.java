@@ -69,6 +69,37 @@ class RequestPlanTest {
     }
 
     @Test
+    void gapsUpToTheConfiguredSizeAreBridged() {
+        List<PlannedPoint> points = List.of(point(0, "input:0", 2), point(1, "input:4", 2), point(2, "input:20", 2));
+        assertEquals(List.of("input:0+6 [0, 1]", "input:20+2 [2]"), describe(RequestPlan.of(points, new RequestPlan.Limits(125, 2000, 2), new Holes())));
+        assertEquals(List.of("input:0+22 [0, 1, 2]"), describe(RequestPlan.of(points, new RequestPlan.Limits(125, 2000, 14), new Holes())));
+        assertEquals(2 + 14, RequestPlan.of(points, new RequestPlan.Limits(125, 2000, 14), new Holes()).bridged());
+    }
+
+    @Test
+    void aPointRefusedAloneIsReadAloneAndNeverBridged() {
+        List<PlannedPoint> points = List.of(point(0, "input:0", 2), point(1, "input:2", 2), point(2, "input:4", 2));
+        RequestPlan.Limits limits = new RequestPlan.Limits(125, 2000, 4);
+        RegisterBlock block = RequestPlan.of(points, limits, new Holes()).blocks().get(0);
+        Holes holes = new Holes();
+        holes.learn(block, List.of(points.get(1)));
+        assertEquals(List.of("input:0+2 [0]", "input:2+2 [1]", "input:4+2 [2]"), describe(RequestPlan.of(points, limits, holes)));
+    }
+
+    @Test
+    void aBridgedGapTheUnitRefusedIsNotBridgedAgain() {
+        List<PlannedPoint> points = List.of(point(0, "input:0", 2), point(1, "input:4", 2), point(2, "input:8", 2));
+        RequestPlan.Limits limits = new RequestPlan.Limits(125, 2000, 2);
+        RegisterBlock block = RequestPlan.of(points, limits, new Holes()).blocks().get(0);
+        assertEquals("input:0+10 (3 points)", block.toString());
+        Holes holes = new Holes();
+        holes.learn(block, List.of()); // every point answered alone: the gaps 2-3 and 6-7 are the holes
+        assertEquals(List.of("input:0+2 [0]", "input:4+2 [1]", "input:8+2 [2]"), describe(RequestPlan.of(points, limits, holes)));
+        assertEquals(List.of("holding:0+10 [0, 1, 2]"), describe(RequestPlan.of(List.of(point(0, "holding:0", 2),
+                point(1, "holding:4", 2), point(2, "holding:8", 2)), limits, holes)), "another table is not affected");
+    }
+
+    @Test
     void noPointsNoRequests() {
         assertEquals(0, RequestPlan.of(List.of(), 125, 2000).requests());
     }

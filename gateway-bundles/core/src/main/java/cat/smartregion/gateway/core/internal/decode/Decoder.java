@@ -28,9 +28,14 @@ public final class Decoder {
     private final UnitConversion conversion;
     private final String unit;
 
-    /** @throws ProfileException when the point's quantity or unit is not in the quantity table */
+    /** @throws ProfileException when a numeric point's quantity or unit is not in the quantity table */
     public Decoder(PointSpec spec) {
         this.spec = spec;
+        if (!spec.type().numeric()) {
+            this.unit = "";
+            this.conversion = new UnitConversion(1, 0);
+            return;
+        }
         this.unit = Quantities.canonicalUnit(spec.quantity()).orElseThrow(() ->
                 new ProfileException("point " + spec.name() + ": unknown quantity '" + spec.quantity() + "'"));
         this.conversion = Quantities.conversion(spec.quantity(), spec.unit()).orElseThrow(() -> new ProfileException(
@@ -48,13 +53,33 @@ public final class Decoder {
 
     /** Decodes the wire bytes of a reading taken at {@code time} (UTC ms). */
     public Decoded decode(byte[] wire, long time) {
+        return decode(wire, new byte[] {0, 0}, time);
+    }
+
+    /**
+     * Decodes the wire bytes of a reading taken at {@code time} (UTC ms), scaled by 10 to the power
+     * of the signed 16-bit {@code scaleFactor} read with it (SunSpec; 0x8000 means not implemented).
+     */
+    public Decoded decode(byte[] wire, byte[] scaleFactor, long time) {
         DataType type = spec.type();
+        if (!type.numeric()) {
+            return NonNumeric.decode(spec, wire, time < CLOCK_FLOOR ? Quality.CLOCK_UNSYNCHRONISED : Quality.GOOD);
+        }
         if (wire.length != type.bytes()) {
             return new Decoded.Failure(PointStatus.BAD_FRAME, "expected " + type.bytes() + " bytes for "
                     + type + ", got " + wire.length);
         }
+        if (scaleFactor.length != 2) {
+            return new Decoded.Failure(PointStatus.BAD_FRAME, "expected 2 bytes for the scale factor, got " + scaleFactor.length);
+        }
+        int exponent = (int) number(WireOrder.toBigEndian(scaleFactor, spec.order()), DataType.INT16);
+        if (exponent == Short.MIN_VALUE || Math.abs(exponent) > 20) {
+            return new Decoded.Failure(PointStatus.BAD_FRAME, "scale factor " + exponent + " at " + spec.scaleFactor()
+                    + (exponent == Short.MIN_VALUE ? " means not implemented" : " outside -20..20"));
+        }
         double raw = number(WireOrder.toBigEndian(wire, spec.order()), type);
-        double value = conversion.apply(raw * spec.scale() + spec.offset());
+        double scaled = exponent == 0 ? raw : new BigDecimal(raw).scaleByPowerOfTen(exponent).doubleValue();
+        double value = conversion.apply(scaled * spec.scale() + spec.offset());
         if (!Double.isFinite(value)) {
             return new Decoded.Failure(PointStatus.BAD_FRAME, "the device sent a value that is not a number: " + raw);
         }
@@ -86,6 +111,7 @@ public final class Decoder {
             case UINT64 -> unsigned(b.getLong());
             case FLOAT32 -> Double.parseDouble(Float.toString(b.getFloat()));
             case FLOAT64 -> b.getDouble();
+            case BIT, STRING -> throw new IllegalArgumentException(type + " is not a number");
         };
     }
 

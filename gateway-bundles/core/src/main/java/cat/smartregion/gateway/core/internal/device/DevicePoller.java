@@ -6,15 +6,14 @@ import cat.smartregion.gateway.api.device.DeviceConfig;
 import cat.smartregion.gateway.api.device.DeviceStatus;
 import cat.smartregion.gateway.api.device.GatewayIdentity;
 import cat.smartregion.gateway.api.driver.Driver;
+import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -28,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one device (one factory configuration each) on its own thread, at multiples of its
- * interval in wall-clock time, and appends each cycle's readings to the buffer in one call.
+ * One installed device (one factory configuration each): its poll loop runs on the thread of its
+ * physical line ({@link LineSchedulers}), at multiples of its interval in wall-clock time, and
+ * appends each cycle's readings to the buffer in one call. Registered as its {@link DeviceStatus}.
  */
 @Component(service = DeviceStatus.class, immediate = true, configurationPid = {DevicePoller.PID, IdentityConfig.PID},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -51,42 +51,62 @@ public final class DevicePoller implements DeviceStatus {
         @AttributeDefinition(description = "Profile id from the profile library, or a path to a .yaml file (required)")
         String profile() default "";
 
-        @AttributeDefinition(description = "Endpoint URI, e.g. modbus-tcp://10.0.0.5:502?unit=1 (required)")
+        @AttributeDefinition(description = "Endpoint URI, e.g. modbus-tcp://10.0.0.5:502?unit=1 (required); devices whose "
+                + "endpoints differ only in the query share a line: one thread, one request at a time")
         String endpoint() default "";
 
         @AttributeDefinition(description = "Poll interval in milliseconds, at least 100")
         long interval_ms() default 5000;
+
+        @AttributeDefinition(description = "Per-installation parameters as key=value, e.g. location=41.39 2.17 or ctRatio=40")
+        String[] params() default {};
+
+        @AttributeDefinition(description = "Points read less often than every interval, as point=milliseconds, a multiple of "
+                + "interval.ms, e.g. totalActiveEnergyImport=900000")
+        String[] pointIntervals() default {};
     }
 
     private final DriverSet drivers = new DriverSet();
-    private final DeviceConfig device;
-    private final Clock clock;
     private final PollLoop loop;
-    private final ScheduledExecutorService executor;
-    private long lastCycle;
+    private final LineSchedulers lines;
+    private final Optional<LineSchedulers> owned;
 
     @Activate
-    public DevicePoller(@Reference(name = "profiles") ProfileLibrary profiles,
-                        @Reference(name = "buffer") Buffer buffer, Config config, IdentityConfig identity) {
+    public DevicePoller(@Reference(name = "profiles") ProfileLibrary profiles, @Reference(name = "buffer") Buffer buffer,
+                        @Reference(name = "lines") LineSchedulers lines, Config config, IdentityConfig identity) {
         this(new DeviceConfig(config.id(), config.profile(), URI.create(config.endpoint()),
-                        Duration.ofMillis(config.interval_ms())),
-                new GatewayIdentity(identity.tenant(), identity.gateway()), profiles, buffer, Clock.systemUTC());
+                        Duration.ofMillis(config.interval_ms()), KeyValues.parse("params", config.params())),
+                durations(KeyValues.parse("pointIntervals", config.pointIntervals())),
+                new GatewayIdentity(identity.tenant(), identity.gateway()), profiles, buffer, Clock.systemUTC(), lines, List.of());
     }
 
-    /** A poller outside OSGi: it starts polling now; add drivers with {@link #addDriver}, stop with {@link #stop}. */
-    public DevicePoller(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer,
-                        Clock clock) {
-        this.device = device;
-        this.clock = clock;
-        this.loop = new PollLoop(device, identity, profiles, drivers, buffer, clock);
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "poller-" + device.id());
-            t.setDaemon(true);
-            return t;
-        });
-        scheduleNext();
+    /** A poller outside OSGi on a line of its own: it starts polling now; add drivers with {@link #addDriver}, stop with {@link #stop}. */
+    public DevicePoller(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer, Clock clock) {
+        this(device, Map.of(), identity, profiles, buffer, clock, null, List.of());
+    }
+
+    /**
+     * A poller sharing its line with the other pollers of {@code lines} (its own lines when null).
+     *
+     * @param pointIntervals points read less often, by name; multiples of the device interval
+     * @param initialDrivers drivers known before the first cycle; more come with {@link #addDriver}
+     */
+    public DevicePoller(DeviceConfig device, Map<String, Duration> pointIntervals, GatewayIdentity identity,
+                        ProfileLibrary profiles, Buffer buffer, Clock clock, LineSchedulers lines,
+                        List<Driver> initialDrivers) {
+        initialDrivers.forEach(drivers::add);
+        this.owned = lines == null ? Optional.of(new LineSchedulers(clock)) : Optional.empty();
+        this.lines = owned.orElse(lines);
+        this.loop = new PollLoop(device, new PointSchedule(device.interval(), pointIntervals), identity, profiles,
+                drivers, buffer, clock);
+        this.lines.join(loop);
         LOG.info("Polling device {} ({} at {}) every {} ms", device.id(), device.profile(), device.endpoint(),
                 device.interval().toMillis());
+    }
+
+    private static Map<String, Duration> durations(Map<String, String> millis) {
+        return millis.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> Duration.ofMillis(KeyValues.number("pointIntervals", e.getKey(), e.getValue()))));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -98,24 +118,18 @@ public final class DevicePoller implements DeviceStatus {
         drivers.remove(driver);
     }
 
-    /** Stops the thread and closes the connection. */
+    /** Takes the device off its line (after its running cycle) and closes its connection. */
     @Deactivate
     public void stop() {
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Device {}: the poller thread did not stop within 10 s", device.id());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lines.leave(loop);
         loop.close();
-        LOG.info("Stopped polling device {}", device.id());
+        owned.ifPresent(LineSchedulers::stop);
+        LOG.info("Stopped polling device {}", loop.device().id());
     }
 
     @Override
     public DeviceConfig config() {
-        return device;
+        return loop.device();
     }
 
     @Override
@@ -143,28 +157,13 @@ public final class DevicePoller implements DeviceStatus {
         return loop.figures().lastError();
     }
 
-    private void cycle(long cycleTime) {
-        try {
-            loop.cycle(cycleTime);
-        } catch (RuntimeException e) {
-            LOG.warn("Device {}: poll cycle failed", device.id(), e);
-            loop.figures().lastError(device.id() + ": " + e);
-            loop.close();
-        } finally {
-            scheduleNext();
-        }
+    /** Points that failed with the status since start. */
+    public long failures(PointStatus status) {
+        return loop.figures().failures(status);
     }
 
-    /** Schedules the next cycle at the next multiple of the interval after now (skipping missed ones). */
-    private void scheduleNext() {
-        long interval = device.interval().toMillis();
-        long now = clock.millis();
-        long next = Math.max(Math.floorDiv(now, interval) * interval + interval, lastCycle + interval);
-        lastCycle = next;
-        try {
-            executor.schedule(() -> cycle(next), next - now, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Device {}: stopping, no further cycle", device.id());
-        }
+    /** Cycles the circuit breaker skipped since start. */
+    public long skippedCycles() {
+        return loop.figures().skippedCycles();
     }
 }

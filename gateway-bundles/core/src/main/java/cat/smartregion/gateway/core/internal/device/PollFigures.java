@@ -1,6 +1,7 @@
 package cat.smartregion.gateway.core.internal.device;
 
 import cat.smartregion.gateway.api.Reading;
+import cat.smartregion.gateway.api.driver.PointStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,10 @@ final class PollFigures {
     private final AtomicLong polled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private volatile String lastError = "";
     private final Map<String, Reading> latest = new ConcurrentHashMap<>();
+    private final Map<PointStatus, AtomicLong> failures = new ConcurrentHashMap<>();
 
     void polled(long points) {
         polled.addAndGet(points);
@@ -23,6 +26,15 @@ final class PollFigures {
 
     void failed(long points) {
         failed.addAndGet(points);
+    }
+
+    void failed(PointStatus status) {
+        failures.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+    }
+
+    long failures(PointStatus status) {
+        AtomicLong n = failures.get(status);
+        return n == null ? 0 : n.get();
     }
 
     void stored(long readings) {
@@ -37,6 +49,15 @@ final class PollFigures {
         List<Reading> readings = new ArrayList<>(latest.values());
         readings.sort(Comparator.comparing(Reading::point));
         return readings;
+    }
+
+    /** A cycle the circuit breaker skipped. */
+    void skipped() {
+        skipped.incrementAndGet();
+    }
+
+    long skippedCycles() {
+        return skipped.get();
     }
 
     void lastError(String error) {

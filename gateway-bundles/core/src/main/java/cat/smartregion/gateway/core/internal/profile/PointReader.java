@@ -15,7 +15,7 @@ import java.util.Locale;
 final class PointReader {
 
     static final List<String> KEYS = List.of("name", "description", "quantity", "address", "type", "order",
-            "scale", "offset", "unit", "range", "priority");
+            "scale", "offset", "unit", "range", "priority", "length", "scaleFactor");
     private static final String NAME_SYNTAX = "[A-Za-z0-9_-]{1,64}";
 
     private final YamlNode node;
@@ -34,18 +34,25 @@ final class PointReader {
         if (!name.matches(NAME_SYNTAX)) {
             throw fields.error(fields.required("name").where(), "name must match " + NAME_SYNTAX);
         }
-        String quantity = quantity(fields);
         DataType type = type(fields);
         WordOrder order = fields.optionalText("order")
                 .map(o -> Enums.parse(WordOrder.class, o, fields, fields.required("order").where(), "order"))
                 .orElse(defaults.order());
+        if (!type.numeric()) {
+            return NonNumericPoint.read(fields, name, type, order, protocol);
+        }
+        if (fields.node("length").isPresent()) {
+            throw fields.error(fields.required("length").where(), "'length' belongs to string points; "
+                    + type.name().toLowerCase(Locale.ROOT) + " has " + type.registers() + " registers");
+        }
+        String quantity = quantity(fields);
         double scale = fields.optionalNumber("scale").orElse(defaults.scale());
         if (scale == 0) {
             throw fields.error(fields.required("scale").where(), "scale must not be 0");
         }
         return new PointSpec(name, fields.text("description"), quantity, address(fields, type), type, order,
                 scale, fields.optionalNumber("offset").orElse(0.0), unit(fields, quantity), range(fields),
-                priority(fields, quantity));
+                priority(fields, quantity), type.registers(), ShapeCheck.scaleFactor(fields, protocol));
     }
 
     /** The buffer's eviction class: as declared, else COUNTER for cumulative quantities and SAMPLE for the rest. */
@@ -76,16 +83,8 @@ final class PointReader {
 
     private String address(Fields fields, DataType type) {
         String address = fields.text("address");
-        if (!"modbus".equals(protocol)) {
-            return address;
-        }
-        Where where = fields.required("address").where();
-        ModbusAddress parsed = ModbusAddress.parse(address).orElseThrow(() -> fields.error(where,
-                "address '" + address + "' must be input:<register> or holding:<register>, 0-based, "
-                        + "decimal or 0x hex up to 0xFFFF"));
-        if (!parsed.fits(type.registers())) {
-            throw fields.error(where, "address '" + address + "' cannot hold " + type.name().toLowerCase(Locale.ROOT)
-                    + " (" + type.registers() + " registers): it runs past register 0xFFFF");
+        if ("modbus".equals(protocol)) {
+            ShapeCheck.address(fields, address, type, type.registers());
         }
         return address;
     }

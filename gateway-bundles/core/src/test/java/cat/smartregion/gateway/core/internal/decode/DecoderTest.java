@@ -2,8 +2,10 @@ package cat.smartregion.gateway.core.internal.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cat.smartregion.gateway.api.Priority;
+import cat.smartregion.gateway.api.Value;
 import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.profile.DataType;
@@ -28,7 +30,7 @@ class DecoderTest {
     }
 
     private static double value(DataType type, WordOrder order, int... wire) {
-        return number(new Decoder(spec(type, order)).decode(bytes(wire), NOW)).value();
+        return number(new Decoder(spec(type, order)).decode(bytes(wire), NOW)).number();
     }
 
     private static Decoded.Number number(Decoded decoded) {
@@ -128,10 +130,10 @@ class DecoderTest {
     void scaleThenOffset() {
         // 2305 = 0x0901, scale 0.1 -> 230.5 V
         PointSpec volts = spec(DataType.UINT16, WordOrder.ABCD, 0.1, 0, "voltage", "V", Range.ANY);
-        assertEquals(230.5, number(new Decoder(volts).decode(bytes(0x09, 0x01), NOW)).value(), 1e-9);
+        assertEquals(230.5, number(new Decoder(volts).decode(bytes(0x09, 0x01), NOW)).number(), 1e-9);
         // 500 = 0x01F4, scale 0.1, offset -40 -> 10 Cel
         PointSpec temp = spec(DataType.INT16, WordOrder.ABCD, 0.1, -40, "temperature", "degC", Range.ANY);
-        assertEquals(10.0, number(new Decoder(temp).decode(bytes(0x01, 0xF4), NOW)).value(), 1e-9);
+        assertEquals(10.0, number(new Decoder(temp).decode(bytes(0x01, 0xF4), NOW)).number(), 1e-9);
     }
 
     @Test
@@ -140,13 +142,13 @@ class DecoderTest {
         PointSpec energy = spec(DataType.FLOAT32, WordOrder.ABCD, 1, 0, "activeEnergy", "kWh", Range.ANY);
         Decoder decoder = new Decoder(energy);
         assertEquals("Wh", decoder.unit());
-        assertEquals(1500.0, number(decoder.decode(bytes(0x3F, 0xC0, 0, 0), NOW)).value());
+        assertEquals(1500.0, number(decoder.decode(bytes(0x3F, 0xC0, 0, 0), NOW)).number());
         // 2931 = 0x0B73, scale 0.1 -> 293.1 K -> 19.95 Cel
         PointSpec kelvin = spec(DataType.UINT16, WordOrder.ABCD, 0.1, 0, "temperature", "K", Range.ANY);
-        assertEquals(19.95, number(new Decoder(kelvin).decode(bytes(0x0B, 0x73), NOW)).value(), 1e-9);
+        assertEquals(19.95, number(new Decoder(kelvin).decode(bytes(0x0B, 0x73), NOW)).number(), 1e-9);
         // 1013 = 0x03F5 hPa -> 101300 Pa
         PointSpec pressure = spec(DataType.UINT16, WordOrder.ABCD, 1, 0, "pressure", "hPa", Range.ANY);
-        assertEquals(101300.0, number(new Decoder(pressure).decode(bytes(0x03, 0xF5), NOW)).value());
+        assertEquals(101300.0, number(new Decoder(pressure).decode(bytes(0x03, 0xF5), NOW)).number());
     }
 
     @Test
@@ -155,7 +157,7 @@ class DecoderTest {
         PointSpec volts = spec(DataType.FLOAT32, WordOrder.ABCD, 1, 0, "voltage", "kV", new Range(180, 265));
         Decoded.Number high = number(new Decoder(volts).decode(bytes(0x3E, 0x99, 0x99, 0x9A), NOW));
         assertEquals(Quality.OUT_OF_RANGE, high.quality());
-        assertEquals(300.0, high.value(), 1e-3);
+        assertEquals(300.0, high.number(), 1e-3);
         // 0.23f = 0x3E6B851F kV -> 230 V, inside
         Decoded.Number good = number(new Decoder(volts).decode(bytes(0x3E, 0x6B, 0x85, 0x1F), NOW));
         assertEquals(Quality.GOOD, good.quality());
@@ -197,9 +199,52 @@ class DecoderTest {
     void scalingLeavesNoBinaryNoise() {
         // 2301 = 0x08FD at scale 0.1: 230.1, not 230.10000000000002
         PointSpec tenths = spec(DataType.UINT16, WordOrder.ABCD, 0.1, 0, "voltage", "V", Range.ANY);
-        assertEquals(230.1, number(new Decoder(tenths).decode(bytes(0x08, 0xFD), NOW)).value());
+        assertEquals(230.1, number(new Decoder(tenths).decode(bytes(0x08, 0xFD), NOW)).number());
         // 42060.973f kWh = 0x47244CF9 becomes 42060973 Wh, not 42060972.65625
         PointSpec energy = spec(DataType.FLOAT32, WordOrder.ABCD, 1, 0, "activeEnergy", "kWh", Range.ANY);
-        assertEquals(42_060_973, number(new Decoder(energy).decode(bytes(0x47, 0x24, 0x4C, 0xF9), NOW)).value());
+        assertEquals(42_060_973, number(new Decoder(energy).decode(bytes(0x47, 0x24, 0x4C, 0xF9), NOW)).number());
+    }
+
+    private static PointSpec special(DataType type, WordOrder order, String address, int length, String scaleFactor) {
+        return new PointSpec("p", "test point", type.numeric() ? "activePower" : "state", address, type, order, 1, 0,
+                type.numeric() ? "W" : "", Range.ANY, Priority.STATE, length, scaleFactor);
+    }
+
+    @Test
+    void bitsOfCoilsAndOfRegisters() {
+        Decoder coil = new Decoder(special(DataType.BIT, WordOrder.ABCD, "coil:3", 1, ""));
+        assertEquals(Value.of(true), good(coil.decode(bytes(0x01), NOW)).value());   // one packed coil: on
+        assertEquals(Value.of(false), good(coil.decode(bytes(0x00), NOW)).value());
+        Decoder bit9 = new Decoder(special(DataType.BIT, WordOrder.ABCD, "holding:100.9", 1, ""));
+        assertEquals(Value.of(true), good(bit9.decode(bytes(0x02, 0x00), NOW)).value()); // 0x0200: bit 9 set
+        assertEquals(Value.of(false), good(bit9.decode(bytes(0x00, 0x02), NOW)).value());
+        Decoder swapped = new Decoder(special(DataType.BIT, WordOrder.BADC, "holding:100.9", 1, ""));
+        assertEquals(Value.of(true), good(swapped.decode(bytes(0x00, 0x02), NOW)).value(), "bytes swapped on the wire");
+        assertEquals("", coil.unit());
+    }
+
+    @Test
+    void stringsEndAtTheirPadding() {
+        Decoder text = new Decoder(special(DataType.STRING, WordOrder.ABCD, "holding:40004", 4, ""));
+        // "Fron" "iu" then NUL padding: two characters per register, first in the high byte
+        assertEquals(Value.of("Froniu"), good(text.decode(bytes('F', 'r', 'o', 'n', 'i', 'u', 0, 0), NOW)).value());
+        assertEquals(Value.of("AB"), good(text.decode(bytes('A', 'B', ' ', ' ', ' ', ' ', ' ', ' '), NOW)).value());
+        Decoder swapped = new Decoder(special(DataType.STRING, WordOrder.BADC, "holding:40004", 4, ""));
+        assertEquals(Value.of("Froniu"), good(swapped.decode(bytes('r', 'F', 'n', 'o', 'u', 'i', 0, 0), NOW)).value());
+        assertInstanceOf(Decoded.Failure.class, text.decode(bytes('A', 'B'), NOW), "a string of 4 registers needs 8 bytes");
+    }
+
+    @Test
+    void aScaleFactorRegisterScalesByAPowerOfTen() {
+        Decoder power = new Decoder(special(DataType.INT16, WordOrder.ABCD, "holding:40083", 1, "holding:40084"));
+        assertEquals(1234.5, number(power.decode(bytes(0x30, 0x39), bytes(0xFF, 0xFF), NOW)).number()); // 12345 x 10^-1
+        assertEquals(1_234_500.0, number(power.decode(bytes(0x30, 0x39), bytes(0x00, 0x02), NOW)).number()); // x 10^2
+        assertEquals(12345.0, number(power.decode(bytes(0x30, 0x39), NOW)).number(), "no factor: 10^0");
+        Decoded notImplemented = power.decode(bytes(0x30, 0x39), bytes(0x80, 0x00), NOW);
+        assertTrue(assertInstanceOf(Decoded.Failure.class, notImplemented).detail().contains("not implemented"));
+    }
+
+    private static Decoded.Good good(Decoded decoded) {
+        return assertInstanceOf(Decoded.Good.class, decoded);
     }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -63,9 +64,8 @@ class DevicePollerTest {
     private DevicePoller poll(int port) throws ReflectiveOperationException {
         DeviceConfig device = new DeviceConfig("meter-1", "eastron-sdm120",
                 URI.create("modbus-tcp://127.0.0.1:" + port + "?unit=1&timeout=500"), INTERVAL);
-        DevicePoller started = new DevicePoller(device, IDENTITY, profiles, buffer, Clock.systemUTC());
-        started.addDriver(RealPeers.modbusDriver());
-        return started;
+        return new DevicePoller(device, Map.of(), IDENTITY, profiles, buffer, Clock.systemUTC(), null,
+                List.of(RealPeers.modbusDriver()));
     }
 
     private static void await(String what, BooleanSupplier condition) {
@@ -118,8 +118,8 @@ class DevicePollerTest {
         poller = poll(port);
         await("two failed attempts", () -> poller.failed() >= 2 * POINTS);
         assertEquals(0, poller.polled());
-        assertTrue(poller.lastError().startsWith("meter-1 "), poller.lastError());
-        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("poller-meter-1")));
+        assertTrue(poller.lastError().startsWith("meter-1"), poller.lastError());
+        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("poller-modbus-tcp://127.0.0.1:" + port)));
         server = MeterServer.start(InetAddress.getLoopbackAddress(), 0, Duration.ZERO);
     }
 }

@@ -80,14 +80,14 @@ class ProfileLoaderTest {
     void unknownTypeNamesFileLineAndColumn() {
         String message = error(HEAD + GOOD_POINT.replace("range: [180, 265]", "type: float33"));
         assertEquals("m1.yaml:13:11: point 'phaseVoltageL1': unknown type 'float33' (expected one of "
-                + "int16, uint16, int32, uint32, int64, uint64, float32, float64)", message);
+                + "int16, uint16, int32, uint32, int64, uint64, float32, float64, bit, string)", message);
     }
 
     @Test
     void unknownKeyIsAnError() {
         String message = error(HEAD + GOOD_POINT + "    colour: red\n");
         assertEquals("m1.yaml:14:5: point 'phaseVoltageL1': unknown key 'colour' (expected one of name, "
-                + "description, quantity, address, type, order, scale, offset, unit, range, priority)", message);
+                + "description, quantity, address, type, order, scale, offset, unit, range, priority, length, scaleFactor)", message);
     }
 
     @Test
@@ -181,5 +181,92 @@ class ProfileLoaderTest {
         assertTrue(e.getMessage().startsWith("sdm630.yaml:13:11: point 'phaseVoltageL1': unknown type 'float33'"));
         Files.writeString(file, HEAD + GOOD_POINT);
         assertEquals("test-meter", loader.load(file).id());
+    }
+
+    @Test
+    void readsBitsStringsAndScaleFactors() {
+        DeviceProfile profile = parse("""
+                id: inverter
+                manufacturer: Acme
+                model: I1
+                protocol: modbus
+                source: "SunSpec models 1 and 103"
+                points:
+                  - name: serialNumber
+                    description: Serial number
+                    address: holding:40052
+                    type: string
+                    length: 16
+                  - name: running
+                    description: Operating state bit
+                    address: holding:40108.3
+                    type: bit
+                  - name: doorOpen
+                    description: Door contact
+                    quantity: contact
+                    address: discrete:0x10
+                    type: bit
+                  - name: activePower
+                    description: AC power
+                    quantity: activePower
+                    address: holding:40083
+                    type: int16
+                    scaleFactor: holding:40084
+                    unit: W
+                """);
+        PointSpec serial = profile.points().get(0);
+        assertEquals(DataType.STRING, serial.type());
+        assertEquals(16, serial.length());
+        assertEquals("text", serial.quantity());
+        assertEquals("", serial.unit());
+        assertEquals(Priority.STATE, serial.priority());
+        assertEquals("state", profile.points().get(1).quantity());
+        assertEquals("contact", profile.points().get(2).quantity());
+        assertEquals(1, profile.points().get(2).length());
+        assertEquals("holding:40084", profile.points().get(3).scaleFactor());
+    }
+
+    @Test
+    void bitsAndStringsRefuseWhatOnlyNumbersTake() {
+        String head = HEAD.replace("defaults: {type: float32, order: CDAB, scale: 0.1}\n", "");
+        assertEquals("m1.yaml:11:13: point 'name': 'length' of a string is 1-125 registers, got 0.0", error(head + """
+                  - name: name
+                    description: Name
+                    address: holding:0
+                    type: string
+                    length: 0
+                """));
+        assertTrue(error(head + """
+                  - name: flag
+                    description: Flag
+                    address: holding:0.3
+                    type: bit
+                    unit: V
+                """).contains("'unit' applies to numbers, not to a bit point"));
+        assertTrue(error(head + """
+                  - name: power
+                    description: Power
+                    quantity: activePower
+                    address: holding:0.3
+                    type: int16
+                    unit: W
+                """).contains("names one bit: the type must be bit"));
+        assertTrue(error(head + """
+                  - name: power
+                    description: Power
+                    quantity: activePower
+                    address: coil:3
+                    type: int16
+                    unit: W
+                """).contains("holds single bits: the type must be bit"));
+        assertTrue(error(head + """
+                  - name: power
+                    description: Power
+                    quantity: activePower
+                    address: holding:3
+                    type: int16
+                    unit: W
+                    scaleFactor: coil:4
+                """).contains("scaleFactor 'coil:4' must be the address of an int16 register"));
     }
 }
