@@ -54,8 +54,26 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         }
     }
 
+    /**
+     * A device; {@code params} are per-installation parameters ({@code location: "41.39 2.17"},
+     * {@code ctRatio: "40"}), {@code pointIntervals} points read less often ({@code totalActiveEnergyImport: 15m}).
+     */
     record Device(@JsonProperty(required = true) String id, @JsonProperty(required = true) String profile,
-                  @JsonProperty(required = true) String endpoint, String interval) {
+                  @JsonProperty(required = true) String endpoint, String interval, Map<String, String> params,
+                  Map<String, String> pointIntervals) {
+        Device {
+            params = params == null ? Map.of() : Map.copyOf(params);
+            pointIntervals = pointIntervals == null ? Map.of() : Map.copyOf(pointIntervals);
+        }
+
+        /** The factory configuration of the device's poller. */
+        Map<String, Object> configuration() {
+            DurationConverter durations = new DurationConverter();
+            return Map.of("id", id, "profile", profile, "endpoint", endpoint, "interval.ms", GatewayFile.interval(this).toMillis(),
+                    "params", params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toArray(String[]::new),
+                    "pointIntervals", pointIntervals.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + durations.convert(e.getValue()).toMillis()).sorted().toArray(String[]::new));
+        }
     }
 
     GatewayFile {
@@ -127,7 +145,8 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         }
         for (Device d : devices) {
             try {
-                new DeviceConfig(d.id(), d.profile(), URI.create(d.endpoint()), interval(d));
+                new DeviceConfig(d.id(), d.profile(), URI.create(d.endpoint()), interval(d), d.params());
+                d.configuration();
             } catch (IllegalArgumentException | TypeConversionException e) {
                 throw new ConfigException(file + ": device " + d.id() + ": " + e.getMessage());
             }

@@ -101,8 +101,7 @@ final class RunCommand implements Callable<Integer> {
             runtime.configure(GatewayRuntime.PID_MQTT, mqtt(file, folder, secret));
         }
         for (GatewayFile.Device d : file.devices()) {
-            runtime.configureFactory(GatewayRuntime.FACTORY_PID_DEVICE, d.id(), Map.of("id", d.id(),
-                    "profile", d.profile(), "endpoint", d.endpoint(), "interval.ms", GatewayFile.interval(d).toMillis()));
+            runtime.configureFactory(GatewayRuntime.FACTORY_PID_DEVICE, d.id(), d.configuration());
         }
     }
 }

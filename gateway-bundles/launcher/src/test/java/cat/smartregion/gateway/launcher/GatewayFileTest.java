@@ -91,6 +91,19 @@ class GatewayFileTest {
     }
 
     @Test
+    void deviceParametersAndSlowerPointsReachThePollersConfiguration() throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, GOOD + """
+                    params: {location: "41.39 2.17", ctRatio: "40"}
+                    pointIntervals: {totalActiveEnergyImport: 15m}
+                """);
+        java.util.Map<String, Object> poller = GatewayFile.read(file).devices().get(0).configuration();
+        assertEquals(java.util.List.of("ctRatio=40", "location=41.39 2.17"), java.util.List.of((String[]) poller.get("params")));
+        assertEquals(java.util.List.of("totalActiveEnergyImport=900000"), java.util.List.of((String[]) poller.get("pointIntervals")));
+        assertEquals(5000L, poller.get("interval.ms"));
+    }
+
+    @Test
     void aProfilesFolderIsReadFromTheFilesFolderAndMustExist() throws Exception {
         assertTrue(error(GOOD + "profiles: my-profiles\n").contains(dir.resolve("my-profiles").toString()));
     }
