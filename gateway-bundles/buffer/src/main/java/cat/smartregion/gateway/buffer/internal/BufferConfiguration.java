@@ -18,7 +18,8 @@ public @interface BufferConfiguration {
             options = {@Option(label = "FULL", value = "FULL"), @Option(label = "NORMAL", value = "NORMAL")})
     String synchronous() default "FULL";
 
-    @AttributeDefinition(description = "Intended bound of the buffer on disk in bytes "
-            + "(reported in figures; eviction comes later).")
+    @AttributeDefinition(description = "Bound of the buffer (database and WAL) on disk in bytes, at least 262144. "
+            + "Above it the buffer evicts the oldest readings of the lowest priority class first "
+            + "(SAMPLE, STATE, COUNTER, ALARM). 256 MiB holds about ten million readings.")
     long quota_bytes() default 268435456L;
 }

@@ -18,6 +18,10 @@ final class ClaimMarks {
         return claimed.contains(seq);
     }
 
+    int size() {
+        return claimed.size();
+    }
+
     void mark(Batch batch) {
         for (Reading reading : batch.readings()) {
             claimed.add(reading.seq());

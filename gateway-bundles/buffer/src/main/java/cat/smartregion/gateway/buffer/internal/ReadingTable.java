@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.buffer.internal;
 
+import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.Reading;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL of the buffer over prepared statements: insert, scan in sequence order, delete and
+ * The SQL of the readings over prepared statements: insert, scan in sequence order, delete and
  * move to the dead-letter table by ranges of sequence numbers. Callers hold the transaction.
+ * Appends do not touch {@code meta}: the last sequence number is the highest seq stored, and every
+ * transaction that deletes readings records it in {@code meta} first, so numbers are never reused
+ * while an append writes only the pages of its readings.
  * Not thread-safe: used under the buffer's lock.
  */
 final class ReadingTable {
 
-    private static final String COLUMNS = "seq, series, time, flags, value";
+    static final String COLUMNS = "seq, series, time, flags, value, cycle";
 
     private final Connection connection;
     private final SeriesTable series;
@@ -27,10 +31,10 @@ final class ReadingTable {
     private final PreparedStatement deadLetter;
     private final PreparedStatement oldestTime;
 
-    ReadingTable(Connection connection) throws SQLException {
+    ReadingTable(Connection connection, SeriesTable series) throws SQLException {
         this.connection = connection;
-        series = new SeriesTable(connection);
-        insert = connection.prepareStatement("INSERT INTO reading(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)");
+        this.series = series;
+        insert = connection.prepareStatement("INSERT INTO reading(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
         updateLastSeq = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = '" + Schema.LAST_SEQ + "'");
         scan = connection.prepareStatement("SELECT " + COLUMNS + " FROM reading ORDER BY seq");
         delete = connection.prepareStatement("DELETE FROM reading WHERE seq BETWEEN ? AND ?");
@@ -39,23 +43,32 @@ final class ReadingTable {
         oldestTime = connection.prepareStatement("SELECT time FROM reading ORDER BY seq LIMIT 1");
     }
 
-    /** Inserts the readings numbered from {@code lastSeq + 1} and records the new last seq. */
-    List<Reading> insert(List<Reading> readings, long lastSeq) throws SQLException {
+    /**
+     * Inserts the readings numbered from {@code lastSeq + 1}, stamped with the cycle's clocks. A reading
+     * timed before {@link ClockStamp#PLAUSIBLE_FLOOR} is flagged CLOCK_UNSYNCHRONISED; if the clock is
+     * plausible by the time of the append it takes the append's time at once, otherwise it keeps the
+     * stamp so a later synchronised cycle of the same boot corrects it ({@link ClockCorrection}).
+     */
+    List<Reading> insert(List<Reading> readings, long lastSeq, ClockStamp stamp) throws SQLException {
         List<Reading> stored = new ArrayList<>(readings.size());
+        byte[] blob = stamp.encode();
         long seq = lastSeq;
         try {
             for (Reading reading : readings) {
                 seq++;
-                bindInsert(reading, seq);
-                stored.add(reading.withSeq(seq));
+                stored.add(bindInsert(reading, seq, stamp, seq == lastSeq + 1 ? blob : null));
             }
             insert.executeBatch();
         } finally {
             insert.clearBatch();
         }
-        updateLastSeq.setLong(1, seq);
-        updateLastSeq.executeUpdate();
         return stored;
+    }
+
+    /** Records the last sequence number given, before a transaction deletes readings. */
+    void recordLastSeq(long lastSeq) throws SQLException {
+        updateLastSeq.setLong(1, lastSeq);
+        updateLastSeq.executeUpdate();
     }
 
     /** The oldest readings not claimed, in sequence order, within the limits; at least one if any. */
@@ -103,37 +116,36 @@ final class ReadingTable {
     }
 
     long countReadings() throws SQLException {
-        return count("reading");
-    }
-
-    long countDeadLetters() throws SQLException {
-        return count("dead_letter");
-    }
-
-    private long count(String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM reading")) {
             row.next();
             return row.getLong(1);
         }
     }
 
-    void committed() {
-        series.commit();
-    }
-
-    void rolledBack() {
-        series.rollback();
-    }
-
-    private void bindInsert(Reading reading, long seq) throws SQLException {
-        ValueCodec.Encoded encoded = ValueCodec.encode(reading.value(), reading.quality());
+    private Reading bindInsert(Reading reading, long seq, ClockStamp stamp, byte[] cycleBlob) throws SQLException {
+        long time = reading.time();
+        Quality quality = reading.quality();
+        byte[] cycle = cycleBlob;
+        boolean corrected = false;
+        if (!ClockStamp.plausible(time)) {
+            quality = Quality.CLOCK_UNSYNCHRONISED;
+            if (stamp.plausible()) {
+                time = stamp.wall();
+                corrected = true;
+            } else {
+                cycle = stamp.encode();
+            }
+        }
+        ValueCodec.Encoded encoded = ValueCodec.encode(reading.value(), quality);
         insert.setLong(1, seq);
         insert.setInt(2, series.idFor(SeriesKey.of(reading)));
-        insert.setLong(3, reading.time());
-        insert.setInt(4, encoded.flags());
+        insert.setLong(3, time);
+        insert.setInt(4, corrected ? ValueCodec.corrected(encoded.flags()) : encoded.flags());
         insert.setObject(5, encoded.value());
+        insert.setBytes(6, cycle);
         insert.addBatch();
+        return reading.withTime(time, quality).withSeq(seq);
     }
 
     private Reading decode(long seq, ResultSet row) throws SQLException {

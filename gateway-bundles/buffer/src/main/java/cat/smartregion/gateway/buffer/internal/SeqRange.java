@@ -16,17 +16,22 @@ record SeqRange(long first, long last) {
 
     /** The runs of consecutive sequence numbers of the batch, in order. */
     static List<SeqRange> of(Batch batch) {
+        return ofSeqs(batch.readings().stream().map(Reading::seq).toList());
+    }
+
+    /** The runs of consecutive numbers of the increasing list, in order. */
+    static List<SeqRange> ofSeqs(List<Long> seqs) {
         List<SeqRange> ranges = new ArrayList<>();
         long first = -1;
         long last = -1;
-        for (Reading reading : batch.readings()) {
-            if (first >= 0 && reading.seq() == last + 1) {
-                last = reading.seq();
+        for (long seq : seqs) {
+            if (first >= 0 && seq == last + 1) {
+                last = seq;
             } else {
                 if (first >= 0) {
                     ranges.add(new SeqRange(first, last));
                 }
-                first = reading.seq();
+                first = seq;
                 last = first;
             }
         }

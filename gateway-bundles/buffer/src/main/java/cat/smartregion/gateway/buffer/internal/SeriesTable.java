@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +54,17 @@ final class SeriesTable {
             throw new IllegalStateException("unknown series id " + id);
         }
         return key;
+    }
+
+    /** The ids of the committed series of this priority class. */
+    List<Integer> idsOf(Priority priority) {
+        List<Integer> of = new ArrayList<>();
+        keys.forEach((id, key) -> {
+            if (key.priority() == priority) {
+                of.add(id);
+            }
+        });
+        return of;
     }
 
     void commit() {

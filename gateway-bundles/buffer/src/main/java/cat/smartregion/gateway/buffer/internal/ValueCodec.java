@@ -13,6 +13,10 @@ import cat.smartregion.gateway.api.Value;
 final class ValueCodec {
 
     static final int MAX_SCALE = 7;
+    /** Quality code of a reading taken before the clock was synchronised, time not corrected (yet). */
+    static final int UNSYNCHRONISED = 2;
+    /** Quality code of such a reading whose time the buffer corrected; reads as CLOCK_UNSYNCHRONISED. */
+    static final int CORRECTED = 3;
     private static final int KIND_REAL = 8;
     private static final int KIND_BOOL = 9;
     private static final int KIND_TEXT = 10;
@@ -62,16 +66,21 @@ final class ValueCodec {
         return switch (flags & 7) {
             case 0 -> Quality.GOOD;
             case 1 -> Quality.OUT_OF_RANGE;
-            case 2 -> Quality.CLOCK_UNSYNCHRONISED;
+            case UNSYNCHRONISED, CORRECTED -> Quality.CLOCK_UNSYNCHRONISED;
             default -> throw new IllegalStateException("unknown quality code " + (flags & 7));
         };
+    }
+
+    /** The flags with the quality code replaced by {@link #CORRECTED}. */
+    static int corrected(int flags) {
+        return flags & ~7 | CORRECTED;
     }
 
     private static int qualityCode(Quality quality) {
         return switch (quality) {
             case GOOD -> 0;
             case OUT_OF_RANGE -> 1;
-            case CLOCK_UNSYNCHRONISED -> 2;
+            case CLOCK_UNSYNCHRONISED -> UNSYNCHRONISED;
         };
     }
 

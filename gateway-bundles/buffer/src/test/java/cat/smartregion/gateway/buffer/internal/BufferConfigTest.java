@@ -11,8 +11,8 @@ class BufferConfigTest {
 
     @Test
     void readsTheDsConfiguration() {
-        BufferConfig config = BufferConfig.from(given("/var/lib/gateway/buffer.db", "normal", 1024));
-        assertEquals(new BufferConfig(Path.of("/var/lib/gateway/buffer.db"), BufferConfig.Synchronous.NORMAL, 1024),
+        BufferConfig config = BufferConfig.from(given("/var/lib/gateway/buffer.db", "normal", 1_048_576));
+        assertEquals(new BufferConfig(Path.of("/var/lib/gateway/buffer.db"), BufferConfig.Synchronous.NORMAL, 1_048_576),
                 config);
     }
 

@@ -28,7 +28,7 @@ class FailureTest {
         Path file = dir.resolve("buffer.db");
         try (SqliteBuffer buffer = SqliteBuffer.open(BufferConfig.of(file))) {
             buffer.append(givenReadings(0, 3));
-            sql(file, "CREATE TRIGGER no_seq BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+            sql(file, "CREATE TRIGGER no_seq BEFORE INSERT ON reading BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
 
             List<Reading> newSeries = List.of(Fixtures.givenReading("meter-new", "no2", Value.of(41.5), 7));
             BufferException failure = assertThrows(BufferException.class, () -> buffer.append(newSeries));

@@ -34,6 +34,21 @@ final class Fixtures {
         return readings;
     }
 
+    /** A cycle of meter readings: {@code samples} SAMPLE voltages, then one COUNTER energy and one ALARM state. */
+    static List<Reading> givenCycle(int cycle, int samples) {
+        List<Reading> readings = new ArrayList<>();
+        long time = T0 + cycle * 60_000L;
+        for (int i = 0; i < samples; i++) {
+            readings.add(new Reading("diba-sant-cugat", "gw-0001", "meter-" + i, "voltage", "voltage",
+                    Value.of(230 + cycle % 10 / 10.0), "V", time, Quality.GOOD, Priority.SAMPLE, 0));
+        }
+        readings.add(new Reading("diba-sant-cugat", "gw-0001", "meter-0", "totalActiveEnergyImport", "energy",
+                Value.of(1_000_000 + cycle), "Wh", time, Quality.GOOD, Priority.COUNTER, 0));
+        readings.add(new Reading("diba-sant-cugat", "gw-0001", "meter-0", "phaseFailure", "state",
+                Value.of(cycle % 2 == 0), "/", time, Quality.GOOD, Priority.ALARM, 0));
+        return readings;
+    }
+
     static List<Long> seqs(List<Reading> readings) {
         return readings.stream().map(Reading::seq).toList();
     }
