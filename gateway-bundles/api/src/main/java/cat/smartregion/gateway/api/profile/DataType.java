@@ -9,7 +9,12 @@ public enum DataType {
     /** A boolean: a coil or discrete input, or one bit of a register (the address names the bit). */
     BIT(1),
     /** Text: ASCII characters, two per register, first in the high byte (BADC swaps them), NUL or space padded. */
-    STRING(0);
+    STRING(0),
+    /**
+     * A number written as text ({@code 63.2}, {@code -4}, {@code 1.5e3}): a capture of a serial line
+     * protocol, a CoAP text or SenML value: one value, whatever the length of its text. Not for Modbus.
+     */
+    DECIMAL(1);
 
     private final int registers;
 
@@ -17,7 +22,7 @@ public enum DataType {
         this.registers = registers;
     }
 
-    /** Size in 16-bit registers; 0 for {@link #STRING}, whose size the point gives. */
+    /** Size in 16-bit registers (one value for {@link #DECIMAL}); 0 for {@link #STRING}, whose size the point gives. */
     public int registers() {
         return registers;
     }

@@ -1,6 +1,7 @@
 package cat.smartregion.gateway.api.profile;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,12 @@ import java.util.Objects;
  * @param protocol     protocol family, e.g. {@code modbus}
  * @param source       the vendor document the register map comes from
  * @param points       the points, names unique
+ * @param options      protocol options the driver needs beyond the endpoint, e.g. a serial line
+ *                     protocol's framing ({@code frame: line}, {@code pattern: ...}) or a CoAP resource's
+ *                     path and content format; empty for Modbus
  */
 public record DeviceProfile(String id, String manufacturer, String model, String protocol,
-                            String source, List<PointSpec> points) {
+                            String source, List<PointSpec> points, Map<String, String> options) {
 
     public DeviceProfile {
         Objects.requireNonNull(id, "id");
@@ -23,11 +27,18 @@ public record DeviceProfile(String id, String manufacturer, String model, String
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(source, "source");
         points = List.copyOf(points);
+        options = Map.copyOf(options);
         if (points.isEmpty()) {
             throw new IllegalArgumentException("profile " + id + " has no points");
         }
         if (points.stream().map(PointSpec::name).distinct().count() != points.size()) {
             throw new IllegalArgumentException("profile " + id + " has duplicate point names");
         }
+    }
+
+    /** A profile whose protocol needs no options, such as Modbus. */
+    public DeviceProfile(String id, String manufacturer, String model, String protocol, String source,
+                         List<PointSpec> points) {
+        this(id, manufacturer, model, protocol, source, points, Map.of());
     }
 }

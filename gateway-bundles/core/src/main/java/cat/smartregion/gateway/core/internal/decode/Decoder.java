@@ -10,6 +10,7 @@ import cat.smartregion.gateway.core.internal.quantity.UnitConversion;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes one point's raw bytes: data type and word order, then scale and offset, then conversion
@@ -65,6 +66,9 @@ public final class Decoder {
         if (!type.numeric()) {
             return NonNumeric.decode(spec, wire, time < CLOCK_FLOOR ? Quality.CLOCK_UNSYNCHRONISED : Quality.GOOD);
         }
+        if (type == DataType.DECIMAL) {
+            return decimal(wire, time);
+        }
         if (wire.length != type.bytes()) {
             return new Decoded.Failure(PointStatus.BAD_FRAME, "expected " + type.bytes() + " bytes for "
                     + type + ", got " + wire.length);
@@ -77,7 +81,21 @@ public final class Decoder {
             return new Decoded.Failure(PointStatus.BAD_FRAME, "scale factor " + exponent + " at " + spec.scaleFactor()
                     + (exponent == Short.MIN_VALUE ? " means not implemented" : " outside -20..20"));
         }
-        double raw = number(WireOrder.toBigEndian(wire, spec.order()), type);
+        return normalized(number(WireOrder.toBigEndian(wire, spec.order()), type), exponent, time);
+    }
+
+    /** A number the device wrote as text, e.g. a serial line's {@code LAeq=63.2} capture. */
+    private Decoded decimal(byte[] wire, long time) {
+        String text = new String(wire, StandardCharsets.US_ASCII).strip();
+        try {
+            return normalized(Double.parseDouble(text), 0, time);
+        } catch (NumberFormatException e) {
+            return new Decoded.Failure(PointStatus.BAD_FRAME, "'" + text + "' is not a number");
+        }
+    }
+
+    /** Scale factor, scale, offset and unit conversion, then the range check. */
+    private Decoded normalized(double raw, int exponent, long time) {
         double scaled = exponent == 0 ? raw : new BigDecimal(raw).scaleByPowerOfTen(exponent).doubleValue();
         double value = conversion.apply(scaled * spec.scale() + spec.offset());
         if (!Double.isFinite(value)) {
@@ -111,7 +129,7 @@ public final class Decoder {
             case UINT64 -> unsigned(b.getLong());
             case FLOAT32 -> Double.parseDouble(Float.toString(b.getFloat()));
             case FLOAT64 -> b.getDouble();
-            case BIT, STRING -> throw new IllegalArgumentException(type + " is not a number");
+            case BIT, STRING, DECIMAL -> throw new IllegalArgumentException(type + " is not a binary number");
         };
     }
 

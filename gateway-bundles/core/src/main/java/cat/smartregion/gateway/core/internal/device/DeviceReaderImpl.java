@@ -58,7 +58,7 @@ public final class DeviceReaderImpl implements DeviceReader {
         PollPlan plan = new PollPlan(profiles.load(device.profile()), identity, device.id());
         Driver driver = drivers.pick(device.endpoint());
         long time = clock.millis();
-        try (Connection connection = driver.connect(device.endpoint())) {
+        try (Connection connection = driver.connect(device.endpoint(), plan.options())) {
             ReadResult result = plan.decode(connection.read(plan.requests()), time);
             LOG.trace("Read {}: {} readings, {} failures", device.id(), result.readings().size(),
                     result.failures().size());

@@ -138,7 +138,7 @@ final class PollLoop {
         }
         lastConnectFailure = "";
         try {
-            connection = drivers.pick(device.endpoint()).connect(device.endpoint());
+            connection = drivers.pick(device.endpoint()).connect(device.endpoint(), plan.options());
             log.cleared("driver");
             return Optional.of(connection);
         } catch (IllegalArgumentException e) {

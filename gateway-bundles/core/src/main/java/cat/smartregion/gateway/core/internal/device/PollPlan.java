@@ -32,6 +32,7 @@ public final class PollPlan {
     private final String device;
     private final List<PointRequest> requests;
     private final Map<String, Decoder> decoders;
+    private final Map<String, String> options;
 
     /** @throws cat.smartregion.gateway.api.profile.ProfileException when a point's quantity or unit is unknown */
     public PollPlan(DeviceProfile profile, GatewayIdentity identity, String device) {
@@ -45,11 +46,17 @@ public final class PollPlan {
             }
         }
         this.requests = List.copyOf(all.values());
+        this.options = profile.options();
         this.decoders = profile.points().stream().collect(Collectors.toUnmodifiableMap(PointSpec::name, Decoder::new));
     }
 
     public String device() {
         return device;
+    }
+
+    /** The profile's protocol options, for the driver's {@code connect}. */
+    public Map<String, String> options() {
+        return options;
     }
 
     /** One request per point, in profile order, and one per scale-factor register; length in 16-bit registers. */

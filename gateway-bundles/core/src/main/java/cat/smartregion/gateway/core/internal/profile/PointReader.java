@@ -45,6 +45,9 @@ final class PointReader {
             throw fields.error(fields.required("length").where(), "'length' belongs to string points; "
                     + type.name().toLowerCase(Locale.ROOT) + " has " + type.registers() + " registers");
         }
+        if (type == DataType.DECIMAL && "modbus".equals(protocol)) {
+            throw fields.error(fields.required("type").where(), "decimal (a number written as text) is not a Modbus type");
+        }
         String quantity = quantity(fields);
         double scale = fields.optionalNumber("scale").orElse(defaults.scale());
         if (scale == 0) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ import java.util.Map;
 public final class ProfileLoader {
 
     private static final List<String> PROFILE_KEYS =
-            List.of("id", "manufacturer", "model", "protocol", "source", "defaults", "points");
+            List.of("id", "manufacturer", "model", "protocol", "source", "defaults", "options", "points");
     private static final String ID_SYNTAX = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     /** @throws ProfileException naming the file, line and column of the first problem */
@@ -49,7 +50,17 @@ public final class ProfileLoader {
                 .orElse(PointDefaults.NONE);
         List<PointSpec> points = points(profile, protocol, defaults);
         return new DeviceProfile(id, profile.text("manufacturer"), profile.text("model"), protocol,
-                profile.text("source"), points);
+                profile.text("source"), points, options(profile));
+    }
+
+    /** The protocol options: a mapping of texts (framing, paths, formats), handed to the driver as they are. */
+    private static Map<String, String> options(Fields profile) {
+        Map<String, String> options = new LinkedHashMap<>();
+        profile.node("options").ifPresent(node -> {
+            Fields fields = Fields.unchecked(node, "options");
+            ((YamlNode.Mapping) node).entries().keySet().forEach(key -> options.put(key, fields.text(key)));
+        });
+        return options;
     }
 
     private static List<PointSpec> points(Fields profile, String protocol, PointDefaults defaults) {

@@ -247,4 +247,17 @@ class DecoderTest {
     private static Decoded.Good good(Decoded decoded) {
         return assertInstanceOf(Decoded.Good.class, decoded);
     }
+
+    @Test
+    void aDecimalIsTheNumberItsTextSays() {
+        // "63.2" as a sound level meter prints it on its serial line
+        PointSpec level = spec(DataType.DECIMAL, WordOrder.ABCD, 1, 0, "soundLevel", "dB", Range.ANY);
+        assertEquals(63.2, number(new Decoder(level).decode(bytes(0x36, 0x33, 0x2E, 0x32), NOW)).number());
+        // " 1.5e3 " with blanks around it, in mV, becomes 1.5 V
+        PointSpec volts = spec(DataType.DECIMAL, WordOrder.ABCD, 1, 0, "voltage", "mV", Range.ANY);
+        assertEquals(1.5, number(new Decoder(volts).decode(" 1.5e3 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII), NOW)).number());
+        // "6x.2" is a broken frame, not a reading
+        Decoded broken = new Decoder(level).decode(bytes(0x36, 0x78, 0x2E, 0x32), NOW);
+        assertEquals(PointStatus.BAD_FRAME, assertInstanceOf(Decoded.Failure.class, broken).status());
+    }
 }

@@ -80,7 +80,7 @@ class ProfileLoaderTest {
     void unknownTypeNamesFileLineAndColumn() {
         String message = error(HEAD + GOOD_POINT.replace("range: [180, 265]", "type: float33"));
         assertEquals("m1.yaml:13:11: point 'phaseVoltageL1': unknown type 'float33' (expected one of "
-                + "int16, uint16, int32, uint32, int64, uint64, float32, float64, bit, string)", message);
+                + "int16, uint16, int32, uint32, int64, uint64, float32, float64, bit, string, decimal)", message);
     }
 
     @Test
@@ -268,5 +268,35 @@ class ProfileLoaderTest {
                     unit: W
                     scaleFactor: coil:4
                 """).contains("scaleFactor 'coil:4' must be the address of an int16 register"));
+    }
+
+    @Test
+    void aSerialProfileCarriesItsProtocolOptionsAndDecimalPoints() {
+        DeviceProfile profile = parse("""
+                id: sound-meter
+                manufacturer: Acme
+                model: SL-1
+                protocol: serial
+                source: "Acme SL-1 manual"
+                options:
+                  frame: line
+                  pattern: "LAeq=(?<LAeq>[0-9.]+)"
+                points:
+                  - name: LAeq
+                    description: Equivalent continuous sound level
+                    quantity: soundLevel
+                    address: LAeq
+                    type: decimal
+                    unit: dB
+                """);
+        assertEquals(java.util.Map.of("frame", "line", "pattern", "LAeq=(?<LAeq>[0-9.]+)"), profile.options());
+        assertEquals(DataType.DECIMAL, profile.points().get(0).type());
+        assertEquals(1, profile.points().get(0).length());
+    }
+
+    @Test
+    void decimalIsNotAModbusType() {
+        String message = error(HEAD + GOOD_POINT + "    type: decimal\n");
+        assertTrue(message.contains("not a Modbus type"), message);
     }
 }
