@@ -129,6 +129,7 @@ final class LineScheduler {
         lock.lock();
         try {
             while (!stopped) {
+                members.forEach(m -> realign(m, clock.millis()));
                 Optional<Member> first = members.stream().min(Comparator.comparingLong(m -> m.due));
                 long wait = first.map(m -> m.due - clock.millis()).orElse(Long.MAX_VALUE);
                 if (wait <= 0) {
@@ -146,6 +147,21 @@ final class LineScheduler {
         }
     }
 
+    /**
+     * After the wall clock stepped back (NTP correcting a clock that ran ahead), a cycle can be due
+     * far in the future: it is moved to the next aligned time, so the device is not left unpolled
+     * for as long as the step.
+     */
+    private void realign(Member member, long now) {
+        long interval = member.intervalMs;
+        long aligned = Math.floorDiv(now, interval) * interval + interval;
+        if (!member.running && member.due > aligned + interval) {
+            LOG.info("Line {}: the clock went back {} ms; device {} is polled again from now on", line,
+                    member.due - aligned, member.loop.device().id());
+            member.due = aligned;
+        }
+    }
+
     private void finished(Member member) {
         lock.lock();
         try {
@@ -153,6 +169,7 @@ final class LineScheduler {
             long now = clock.millis();
             long interval = member.intervalMs;
             member.due = Math.max(Math.floorDiv(now, interval) * interval + interval, member.due + interval);
+            realign(member, now);
             changed.signalAll();
         } finally {
             lock.unlock();
