@@ -1,0 +1,76 @@
+package cat.smartregion.gateway.driver.coap.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves a SenML pack (a JSON array, or a CBOR array with the integer labels of RFC 8428
+ * section 6) into records: base fields apply to the records that follow until redefined.
+ */
+final class SenmlPack {
+
+    /** CBOR labels to JSON labels. */
+    private static final Map<String, String> CBOR_LABELS = Map.of("-2", "bn", "-4", "bu", "-5", "bv",
+            "0", "n", "1", "u", "2", "v", "3", "vs", "4", "vb", "8", "vd");
+
+    private SenmlPack() {
+    }
+
+    /** @throws IllegalArgumentException when the tree is not a SenML pack */
+    static List<SenmlRecord> resolve(JsonNode pack, boolean cbor) {
+        if (!pack.isArray()) {
+            throw new IllegalArgumentException("a SenML pack is an array, got " + pack.getNodeType());
+        }
+        List<SenmlRecord> records = new ArrayList<>();
+        String baseName = "";
+        String baseUnit = "";
+        BigDecimal baseValue = BigDecimal.ZERO;
+        for (JsonNode record : pack) {
+            if (!record.isObject()) {
+                throw new IllegalArgumentException("a SenML record is a map, got " + record.getNodeType());
+            }
+            baseName = field(record, "bn", cbor).map(JsonNode::asText).orElse(baseName);
+            baseUnit = field(record, "bu", cbor).map(JsonNode::asText).orElse(baseUnit);
+            baseValue = field(record, "bv", cbor).map(SenmlPack::decimal).orElse(baseValue);
+            String name = field(record, "n", cbor).map(JsonNode::asText).orElse("");
+            String unit = field(record, "u", cbor).map(JsonNode::asText).orElse(baseUnit);
+            Optional<String> value = value(record, cbor, baseValue);
+            if (value.isPresent()) {
+                records.add(new SenmlRecord(name, baseName + name, unit, value.get()));
+            }
+        }
+        return records;
+    }
+
+    private static Optional<String> value(JsonNode record, boolean cbor, BigDecimal baseValue) {
+        Optional<JsonNode> number = field(record, "v", cbor);
+        if (number.isPresent()) {
+            if (baseValue.signum() == 0) {
+                return Optional.of(NodeText.of(number.get()));
+            }
+            return Optional.of(baseValue.add(decimal(number.get())).toString());
+        }
+        return field(record, "vs", cbor).or(() -> field(record, "vb", cbor)).or(() -> field(record, "vd", cbor))
+                .map(JsonNode::asText);
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        if (!node.isNumber()) {
+            throw new IllegalArgumentException("a SenML value must be a number, got " + node);
+        }
+        return new BigDecimal(NodeText.of(node));
+    }
+
+    private static Optional<JsonNode> field(JsonNode record, String label, boolean cbor) {
+        JsonNode node = record.get(label);
+        if (node == null && cbor) {
+            node = CBOR_LABELS.entrySet().stream().filter(e -> e.getValue().equals(label))
+                    .map(e -> record.get(e.getKey())).filter(n -> n != null).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(node);
+    }
+}

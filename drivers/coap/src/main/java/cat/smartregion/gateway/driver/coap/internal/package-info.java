@@ -1,0 +1,2 @@
+/** Implementation; nothing here is exported. */
+package cat.smartregion.gateway.driver.coap.internal;

@@ -1,0 +1,2 @@
+/** Simulated devices, used by tests and the demo. */
+package cat.smartregion.gateway.simulator.coap;
