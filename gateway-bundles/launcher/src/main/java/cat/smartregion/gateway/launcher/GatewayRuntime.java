@@ -68,6 +68,10 @@ public final class GatewayRuntime implements AutoCloseable {
         // Configurations hold secrets (the platform token): Config Admin keeps them in memory only.
         // The launcher writes them anew at every start, from files whose permissions it checks.
         props.put("felix.cm.pm", "memory");
+        // Felix HTTP opens plain HTTP on 0.0.0.0:8080 unless told otherwise: the console turns HTTPS on
+        // through its configuration, nothing else listens.
+        props.put("org.apache.felix.http.enable", "false");
+        props.put("org.apache.felix.https.enable", "false");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IOException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(props);
