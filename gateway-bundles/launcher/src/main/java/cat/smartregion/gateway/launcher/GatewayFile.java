@@ -87,12 +87,23 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
      * @throws ConfigException naming the file, line and column of what is wrong
      */
     static GatewayFile read(Path file) throws ConfigException {
+        GatewayFile config = parse(file, GatewayFile.class);
+        config.check(file);
+        return config;
+    }
+
+    /**
+     * Reads a YAML file into {@code type} without the checks of {@link #read}.
+     *
+     * @throws ConfigException naming the file, line and column of what is wrong
+     */
+    static <T> T parse(Path file, Class<T> type) throws ConfigException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        GatewayFile config;
+        T config;
         try {
-            config = yaml.readValue(file.toFile(), GatewayFile.class);
+            config = yaml.readValue(file.toFile(), type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
@@ -103,8 +114,14 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         if (config == null) {
             throw new ConfigException(file + ": the file is empty");
         }
-        config.check(file);
         return config;
+    }
+
+    /** This configuration with {@code more} devices (from a configuration folder's devices/). */
+    GatewayFile withDevices(List<Device> more) {
+        List<Device> all = new java.util.ArrayList<>(devices);
+        all.addAll(more);
+        return new GatewayFile(tenant, gateway, buffer, profiles, sentilo, mqtt, sync, all);
     }
 
     /** The checks the gateway's components would make, made before anything starts. */
@@ -116,7 +133,7 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         return e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
-    private void check(Path file) throws ConfigException {
+    void check(Path file) throws ConfigException {
         require(file, tenant, "tenant");
         require(file, gateway, "gateway");
         require(file, buffer, "buffer");

@@ -43,6 +43,7 @@ public final class GatewayRuntime implements AutoCloseable {
     public static final String PID_BUFFER = "cat.smartregion.gateway.buffer";
     public static final String PID_SENTILO = "cat.smartregion.gateway.sentilo";
     public static final String PID_MQTT = "cat.smartregion.gateway.mqtt";
+    public static final String PID_CONSOLE = "cat.smartregion.gateway.console";
     public static final String PID_SYNC = "cat.smartregion.gateway.sync";
     public static final String FACTORY_PID_DEVICE = "cat.smartregion.gateway.device";
 
@@ -148,6 +149,11 @@ public final class GatewayRuntime implements AutoCloseable {
         Configuration configuration = configAdmin().getFactoryConfiguration(factoryPid, name, "?");
         configuration.update(dictionary(properties));
         return configuration.getPid();
+    }
+
+    /** Deletes the factory configuration named {@code name}; its component deactivates. */
+    public void deleteFactoryConfiguration(String factoryPid, String name) throws IOException {
+        configAdmin().getFactoryConfiguration(factoryPid, name, "?").delete();
     }
 
     /** Deletes the configuration {@code pid}; its component deactivates. */

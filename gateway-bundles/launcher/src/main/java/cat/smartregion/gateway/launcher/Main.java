@@ -10,13 +10,22 @@ import picocli.CommandLine.Command;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "Smart Region gateway 0.1.0",
         description = "Edge gateway of the Smart Region Platform: reads meters and sensors, buffers "
                 + "their readings on disk and uploads them to the platform.",
-        subcommands = {RunCommand.class, DemoCommand.class, ReadCommand.class, ScanCommand.class, ProfilesCommand.class},
+        subcommands = {InitCommand.class, EnrollCommand.class, DeviceCommand.class, RunCommand.class, StatusCommand.class,
+            ReadCommand.class, ScanCommand.class, ProfilesCommand.class, DemoCommand.class},
+        footer = {"", "On site, in this order (see docs/installer-guide.md):",
+            "  gateway init                       identity, console certificate and password",
+            "  gateway enroll --tenant T ...      bind to the platform (tested first)",
+            "  gateway scan LINE                  find the meters on a bus",
+            "  gateway read --profile P --endpoint URI   read one meter once",
+            "  gateway device add --profile P --endpoint URI",
+            "  gateway status                     what the running gateway says",
+            "", "Every command has --help with examples.", "Configuration folder: /etc/smartregion-gateway."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:partly done (e.g. some points of a device did not answer)",
             "2:wrong usage, profile or endpoint",
-            "3:the device or platform did not answer",
+            "3:the device or platform did not answer (status: the gateway is not running)",
             "4:the gateway runtime failed"})
 public final class Main {
 

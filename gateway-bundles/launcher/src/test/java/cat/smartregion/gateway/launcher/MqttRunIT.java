@@ -46,6 +46,7 @@ class MqttRunIT {
         int port = freePort();
         Files.writeString(work.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
         broker = start(work.resolve("broker.log"), "mosquitto", "-c", work.resolve("mosquitto.conf").toString());
+        awaitListening(port);
         try (MeterServer meters = MeterServer.start(InetAddress.getLoopbackAddress(), 0).add(3, SimulatedMeter.sdm120())) {
             Path config = work.resolve("gateway.yaml");
             Files.writeString(config, """
@@ -83,6 +84,21 @@ class MqttRunIT {
 
     private static String java() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until the broker accepts connections, so the subscriber does not start too early. */
+    private static void awaitListening(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (java.net.Socket probe = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("mosquitto did not listen on port " + port + " within 20 s", e);
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

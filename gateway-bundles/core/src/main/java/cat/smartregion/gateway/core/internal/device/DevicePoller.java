@@ -81,7 +81,7 @@ public final class DevicePoller implements DeviceStatus {
     }
 
     /** A poller outside OSGi on a line of its own: it starts polling now; add drivers with {@link #addDriver}, stop with {@link #stop}. */
-    public DevicePoller(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer, Clock clock) {
+    DevicePoller(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer, Clock clock) {
         this(device, Map.of(), identity, profiles, buffer, clock, null, List.of());
     }
 
