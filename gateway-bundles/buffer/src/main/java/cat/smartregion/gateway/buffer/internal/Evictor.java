@@ -1,15 +1,11 @@
 package cat.smartregion.gateway.buffer.internal;
 
 import cat.smartregion.gateway.api.Priority;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The eviction policy: deletes the oldest unclaimed readings of the lowest priority class first
@@ -21,18 +17,16 @@ import java.util.stream.Collectors;
 final class Evictor {
 
     private static final int MIN_CHUNK = 100;
-    /** About the bytes a stored reading takes with its share of the page; a chunk that frees too little is followed by another. */
-    private static final int BYTES_PER_READING = 32;
+    /** About the bytes a stored reading takes, packed; a chunk that frees too little is followed by another. */
+    private static final int BYTES_PER_READING = 8;
 
-    private final Connection connection;
     private final SeriesTable series;
     private final ReadingTable table;
     private final Transaction transaction;
     private final PageAccounting pages;
 
-    Evictor(Connection connection, SeriesTable series, ReadingTable table, Transaction transaction,
+    Evictor(SeriesTable series, ReadingTable table, Transaction transaction,
             PageAccounting pages) {
-        this.connection = connection;
         this.series = series;
         this.table = table;
         this.transaction = transaction;
@@ -64,14 +58,13 @@ final class Evictor {
         try {
             transaction.begin();
             table.recordLastSeq(lastSeq);
-            for (SeqRange range : SeqRange.ofSeqs(seqs)) {
-                deleted += table.delete(range);
-            }
+            deleted = table.evict(seqs, lastSeq);
             counts.write(Map.of(priority, (long) deleted));
             transaction.commit();
         } catch (SQLException | RuntimeException e) {
             counts.rolledBack();
             transaction.rollback(e);
+            table.reloadAfter(e);
             throw e;
         }
         counts.committed();
@@ -79,18 +72,6 @@ final class Evictor {
     }
 
     private List<Long> oldest(List<Integer> ids, int chunk, ClaimMarks claims) throws SQLException {
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        List<Long> seqs = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT seq FROM reading WHERE series IN (" + in
-                     + ") ORDER BY seq LIMIT " + ((long) chunk + claims.size()))) {
-            while (rows.next() && seqs.size() < chunk) {
-                long seq = rows.getLong(1);
-                if (!claims.isClaimed(seq)) {
-                    seqs.add(seq);
-                }
-            }
-        }
-        return seqs;
+        return table.oldestOf(new HashSet<>(ids), chunk, claims);
     }
 }

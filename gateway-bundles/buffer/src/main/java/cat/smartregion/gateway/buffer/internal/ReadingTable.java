@@ -9,82 +9,117 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The SQL of the readings over prepared statements: insert, scan in sequence order, delete and
- * move to the dead-letter table by ranges of sequence numbers. Callers hold the transaction.
- * Appends do not touch {@code meta}: the last sequence number is the highest seq stored, and every
- * transaction that deletes readings records it in {@code meta} first, so numbers are never reused
- * while an append writes only the pages of its readings.
- * Not thread-safe: used under the buffer's lock.
+ * The readings, packed: a cycle's readings go into one row of the {@code packed} table (appended to
+ * the newest row while it stays under {@value #ROW_BYTES} bytes, else into a spare row rewritten in
+ * place, else a new row), so a commit writes about one page. {@code meta.delivered_below} says that
+ * every reading numbered below it is gone: an acknowledgement of the oldest readings only moves it.
+ * Removing other readings rewrites their rows without them. The in-memory {@link PackedIndex} follows
+ * each change at once; after a rolled-back transaction {@link #reload()} rebuilds it from the table.
+ * The last sequence number is the highest stored; every transaction that removes readings records it
+ * in {@code meta} first, so numbers are never reused. Not thread-safe: used under the buffer's lock.
  */
 final class ReadingTable {
 
-    static final String COLUMNS = "seq, series, time, flags, value, cycle";
+    /** A row is filled up to this many bytes, so that its blob stays within one 1 KiB page. */
+    static final int ROW_BYTES = 960;
 
     private final Connection connection;
     private final SeriesTable series;
-    private final PreparedStatement insert;
-    private final PreparedStatement updateLastSeq;
-    private final PreparedStatement scan;
-    private final PreparedStatement delete;
+    private final PackedRows rows;
+    private final PackedIndex index = new PackedIndex();
     private final PreparedStatement deadLetter;
-    private final PreparedStatement oldestTime;
+    private long deliveredBelow;
 
     ReadingTable(Connection connection, SeriesTable series) throws SQLException {
         this.connection = connection;
         this.series = series;
-        insert = connection.prepareStatement("INSERT INTO reading(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
-        updateLastSeq = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = '" + Schema.LAST_SEQ + "'");
-        scan = connection.prepareStatement("SELECT " + COLUMNS + " FROM reading ORDER BY seq");
-        delete = connection.prepareStatement("DELETE FROM reading WHERE seq BETWEEN ? AND ?");
-        deadLetter = connection.prepareStatement("INSERT INTO dead_letter(" + COLUMNS + ", reason, rejected_at)"
-                + " SELECT " + COLUMNS + ", ?, ? FROM reading WHERE seq BETWEEN ? AND ?");
-        oldestTime = connection.prepareStatement("SELECT time FROM reading ORDER BY seq LIMIT 1");
+        rows = new PackedRows(connection);
+        deadLetter = connection.prepareStatement("INSERT INTO dead_letter(" + Schema.DEAD_LETTER_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        reload();
+    }
+
+    /** Rebuilds the index from the table, e.g. after a rolled-back transaction. */
+    void reload() throws SQLException {
+        index.clear();
+        deliveredBelow = Schema.meta(connection, Schema.DELIVERED_BELOW);
+        try (Statement statement = connection.createStatement();
+             ResultSet all = statement.executeQuery("SELECT slot, data FROM packed")) {
+            while (all.next()) {
+                int slot = all.getInt(1);
+                byte[] blob = all.getBytes(2);
+                List<StoredReading> live = undelivered(PackedCodec.decode(blob));
+                index.seen(slot);
+                if (live.isEmpty()) {
+                    index.addSpare(slot);
+                } else {
+                    PackedRow row = new PackedRow(slot);
+                    row.holds(live, blob.length);
+                    index.add(row);
+                }
+            }
+        }
     }
 
     /**
-     * Inserts the readings numbered from {@code lastSeq + 1}, stamped with the cycle's clocks. A reading
+     * Stores the readings numbered from {@code lastSeq + 1}, stamped with the cycle's clocks. A reading
      * timed before {@link ClockStamp#PLAUSIBLE_FLOOR} is flagged CLOCK_UNSYNCHRONISED; if the clock is
      * plausible by the time of the append it takes the append's time at once, otherwise it keeps the
      * stamp so a later synchronised cycle of the same boot corrects it ({@link ClockCorrection}).
      */
     List<Reading> insert(List<Reading> readings, long lastSeq, ClockStamp stamp) throws SQLException {
         List<Reading> stored = new ArrayList<>(readings.size());
-        byte[] blob = stamp.encode();
+        List<StoredReading> packed = new ArrayList<>(readings.size());
         long seq = lastSeq;
-        try {
-            for (Reading reading : readings) {
-                seq++;
-                stored.add(bindInsert(reading, seq, stamp, seq == lastSeq + 1 ? blob : null));
-            }
-            insert.executeBatch();
-        } finally {
-            insert.clearBatch();
+        for (Reading reading : readings) {
+            seq++;
+            stored.add(pack(reading, seq, stamp, seq == lastSeq + 1, packed));
+        }
+        int size = PackedCodec.encode(packed).length;
+        PackedRow tail = index.last();
+        if (tail != null && tail.bytes + size <= ROW_BYTES) {
+            List<StoredReading> merged = undelivered(rows.read(tail.slot));
+            merged.addAll(packed);
+            tail.holds(merged, rows.write(tail.slot, false, merged));
+        } else {
+            int spare = index.takeSpare();
+            PackedRow row = new PackedRow(spare == 0 ? index.newSlot() : spare);
+            row.holds(packed, rows.write(row.slot, spare == 0, packed));
+            index.add(row);
         }
         return stored;
     }
 
-    /** Records the last sequence number given, before a transaction deletes readings. */
+    /** {@link #reload()} after a rolled-back transaction; a failure to do so is recorded on {@code cause}. */
+    void reloadAfter(Exception cause) {
+        try {
+            reload();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Records the last sequence number given, before a transaction removes readings. */
     void recordLastSeq(long lastSeq) throws SQLException {
-        updateLastSeq.setLong(1, lastSeq);
-        updateLastSeq.executeUpdate();
+        rows.meta(Schema.LAST_SEQ, lastSeq);
     }
 
     /** The oldest readings not claimed, in sequence order, within the limits; at least one if any. */
     List<Reading> oldestUnclaimed(ClaimMarks claims, int maxReadings, long maxBytes) throws SQLException {
         List<Reading> batch = new ArrayList<>();
         long bytes = 0;
-        try (ResultSet rows = scan.executeQuery()) {
-            while (batch.size() < maxReadings && rows.next()) {
-                long seq = rows.getLong(1);
-                if (claims.isClaimed(seq)) {
+        for (PackedRow row : index.inOrder()) {
+            for (StoredReading stored : undelivered(rows.read(row.slot))) {
+                if (claims.isClaimed(stored.seq())) {
                     continue;
                 }
-                Reading reading = decode(seq, rows);
+                Reading reading = decode(stored);
                 bytes += ReadingSize.estimate(reading);
-                if (!batch.isEmpty() && bytes > maxBytes) {
-                    break;
+                if (batch.size() >= maxReadings || !batch.isEmpty() && bytes > maxBytes) {
+                    return batch;
                 }
                 batch.add(reading);
             }
@@ -92,41 +127,125 @@ final class ReadingTable {
         return batch;
     }
 
-    int delete(SeqRange range) throws SQLException {
-        delete.setLong(1, range.first());
-        delete.setLong(2, range.last());
-        return delete.executeUpdate();
+    /** Up to {@code limit} of the oldest unclaimed readings of the series, in sequence order. */
+    List<Long> oldestOf(Set<Integer> seriesIds, int limit, ClaimMarks claims) throws SQLException {
+        List<Long> seqs = new ArrayList<>();
+        for (PackedRow row : index.inOrder()) {
+            for (StoredReading stored : undelivered(rows.read(row.slot))) {
+                if (seriesIds.contains(stored.series()) && !claims.isClaimed(stored.seq())) {
+                    seqs.add(stored.seq());
+                    if (seqs.size() >= limit) {
+                        return seqs;
+                    }
+                }
+            }
+        }
+        return seqs;
     }
 
-    /** Copies the range to the dead-letter table, then deletes it; returns how many moved. */
-    int moveToDeadLetter(SeqRange range, String reason, long rejectedAt) throws SQLException {
-        deadLetter.setString(1, reason);
-        deadLetter.setLong(2, rejectedAt);
-        deadLetter.setLong(3, range.first());
-        deadLetter.setLong(4, range.last());
-        deadLetter.executeUpdate();
-        return delete(range);
+    /** Deletes the readings numbered {@code seqs} (increasing) that are still stored; returns how many. */
+    int delete(List<Long> seqs, long lastSeq) throws SQLException {
+        return new Removal(index, rows, deliveredBelow, lastSeq).remove(seqs, false, new ArrayList<>())
+                .apply(this);
+    }
+
+    /** Deletes them to free pages: the rows left are packed anew and emptied rows deleted. */
+    int evict(List<Long> seqs, long lastSeq) throws SQLException {
+        return new Removal(index, rows, deliveredBelow, lastSeq).remove(seqs, true, new ArrayList<>())
+                .apply(this);
+    }
+
+    /** Copies the readings to the dead-letter table, then deletes them; returns how many moved. */
+    int moveToDeadLetter(List<Long> seqs, long lastSeq, String reason, long rejectedAt) throws SQLException {
+        List<StoredReading> removed = new ArrayList<>();
+        int moved = new Removal(index, rows, deliveredBelow, lastSeq).remove(seqs, false, removed).apply(this);
+        for (StoredReading r : removed) {
+            deadLetter.setLong(1, r.seq());
+            deadLetter.setInt(2, r.series());
+            deadLetter.setLong(3, r.time());
+            deadLetter.setInt(4, r.flags());
+            deadLetter.setObject(5, r.value());
+            deadLetter.setBytes(6, r.stamp());
+            deadLetter.setString(7, reason);
+            deadLetter.setLong(8, rejectedAt);
+            deadLetter.addBatch();
+        }
+        if (!removed.isEmpty()) {
+            deadLetter.executeBatch();
+        }
+        return moved;
+    }
+
+    /** Whether readings stamped in this boot wait for a synchronised clock. */
+    boolean waitingIn(int boot) throws SQLException {
+        for (PackedRow row : index.inOrder()) {
+            if (row.waiting && undelivered(rows.read(row.slot)).stream()
+                    .anyMatch(r -> r.waiting() && ClockStamp.decode(r.stamp()).boot() == boot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Corrects the times of the readings of this boot waiting for a synchronised clock; returns how many. */
+    int correct(ClockStamp now) throws SQLException {
+        int corrected = 0;
+        for (PackedRow row : List.copyOf(index.inOrder())) {
+            if (!row.waiting) {
+                continue;
+            }
+            List<StoredReading> readings = undelivered(rows.read(row.slot));
+            int before = corrected;
+            for (int i = 0; i < readings.size(); i++) {
+                StoredReading r = readings.get(i);
+                if (r.waiting() && ClockStamp.decode(r.stamp()).boot() == now.boot()) {
+                    readings.set(i, r.corrected(now.offsetFor(ClockStamp.decode(r.stamp()))));
+                    corrected++;
+                }
+            }
+            if (corrected > before) {
+                row.holds(readings, rows.write(row.slot, false, readings));
+            }
+        }
+        return corrected;
     }
 
     /** Time of the undelivered reading with the lowest sequence number; 0 when none. */
     long oldestTime() throws SQLException {
-        try (ResultSet row = oldestTime.executeQuery()) {
-            return row.next() ? row.getLong(1) : 0;
+        PackedRow first = index.first();
+        return first == null ? 0 : undelivered(rows.read(first.slot)).get(0).time();
+    }
+
+    long countReadings() {
+        return index.live();
+    }
+
+    /** Called by a {@link Removal} once its rows are written: every reading below {@code below} is gone. */
+    void deliveredBelow(long below) throws SQLException {
+        if (below != deliveredBelow) {
+            rows.meta(Schema.DELIVERED_BELOW, below);
+            deliveredBelow = below;
         }
     }
 
-    long countReadings() throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT count(*) FROM reading")) {
-            row.next();
-            return row.getLong(1);
+    private List<StoredReading> undelivered(List<StoredReading> readings) {
+        if (readings.isEmpty() || readings.get(0).seq() >= deliveredBelow) {
+            return readings;
         }
+        List<StoredReading> left = new ArrayList<>(readings.size());
+        for (StoredReading r : readings) {
+            if (r.seq() >= deliveredBelow) {
+                left.add(r);
+            }
+        }
+        return left;
     }
 
-    private Reading bindInsert(Reading reading, long seq, ClockStamp stamp, byte[] cycleBlob) throws SQLException {
+    private Reading pack(Reading reading, long seq, ClockStamp stamp, boolean first, List<StoredReading> packed)
+            throws SQLException {
         long time = reading.time();
         Quality quality = reading.quality();
-        byte[] cycle = cycleBlob;
+        byte[] cycle = first ? stamp.encode() : null;
         boolean corrected = false;
         if (!ClockStamp.plausible(time)) {
             quality = Quality.CLOCK_UNSYNCHRONISED;
@@ -138,21 +257,15 @@ final class ReadingTable {
             }
         }
         ValueCodec.Encoded encoded = ValueCodec.encode(reading.value(), quality);
-        insert.setLong(1, seq);
-        insert.setInt(2, series.idFor(SeriesKey.of(reading)));
-        insert.setLong(3, time);
-        insert.setInt(4, corrected ? ValueCodec.corrected(encoded.flags()) : encoded.flags());
-        insert.setObject(5, encoded.value());
-        insert.setBytes(6, cycle);
-        insert.addBatch();
+        int flags = corrected ? ValueCodec.corrected(encoded.flags()) : encoded.flags();
+        packed.add(new StoredReading(seq, series.idFor(SeriesKey.of(reading)), time, flags, encoded.value(), cycle));
         return reading.withTime(time, quality).withSeq(seq);
     }
 
-    private Reading decode(long seq, ResultSet row) throws SQLException {
-        SeriesKey key = series.key(row.getInt(2));
-        int flags = row.getInt(4);
+    private Reading decode(StoredReading stored) {
+        SeriesKey key = series.key(stored.series());
         return new Reading(key.tenant(), key.gateway(), key.device(), key.point(), key.quantity(),
-                ValueCodec.decodeValue(flags, row.getObject(5)), key.unit(), row.getLong(3),
-                ValueCodec.decodeQuality(flags), key.priority(), seq);
+                ValueCodec.decodeValue(stored.flags(), stored.value()), key.unit(), stored.time(),
+                ValueCodec.decodeQuality(stored.flags()), key.priority(), stored.seq());
     }
 }

@@ -13,16 +13,20 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Opens the database with its pragmas and creates (or upgrades) the schema.
- * A reading row holds only numbers (seq as rowid, series id, time, flags), the value and, on the first
- * reading of a cycle and on every reading taken before the clock was synchronised, the cycle's
- * {@link ClockStamp}; the texts it shares with its point live once in {@code series}. The {@code value}
- * column has no declared type, so SQLite keeps integers, reals and texts as given. A partial index lists
- * the readings whose time still waits for a synchronised clock, and costs nothing for the others.
+ * Readings are packed a cycle (or a few small cycles) to a row of {@code packed} ({@link ReadingTable});
+ * the texts a reading shares with its point live once in {@code series}. A dead letter is a row of its
+ * own: numbers (seq as rowid, series id, time, flags), the value (no declared type, so SQLite keeps
+ * integers, reals and texts as given), the cycle's {@link ClockStamp} when known, reason and time.
+ * Version 3 replaced the {@code reading} table (a row per reading) by {@code packed}; older files are
+ * converted at open ({@link PackedUpgrade}).
  */
 final class Schema {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final String LAST_SEQ = "last_seq";
+    /** Every reading numbered below this value is gone (delivered, dead-lettered or evicted). */
+    static final String DELIVERED_BELOW = "delivered_below";
+    static final String DEAD_LETTER_COLUMNS = "seq, series, time, flags, value, cycle, reason, rejected_at";
     /** Small pages: each commit rewrites whole pages, so 1 KiB pages write less per reading than 4 KiB. */
     static final int PAGE_SIZE = 1024;
 
@@ -34,22 +38,15 @@ final class Schema {
         "CREATE TABLE IF NOT EXISTS series(id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, gateway TEXT NOT NULL,"
                 + " device TEXT NOT NULL, point TEXT NOT NULL, quantity TEXT NOT NULL, unit TEXT NOT NULL,"
                 + " priority INTEGER NOT NULL, UNIQUE (tenant, gateway, device, point, quantity, unit, priority))",
-        "CREATE TABLE IF NOT EXISTS reading(seq INTEGER PRIMARY KEY, series INTEGER NOT NULL,"
-                + " time INTEGER NOT NULL, flags INTEGER NOT NULL, value, cycle BLOB)",
         "CREATE TABLE IF NOT EXISTS dead_letter(seq INTEGER PRIMARY KEY, series INTEGER NOT NULL,"
                 + " time INTEGER NOT NULL, flags INTEGER NOT NULL, value, cycle BLOB, reason TEXT NOT NULL,"
                 + " rejected_at INTEGER NOT NULL)",
     };
 
-    private static final String[] CREATE_V2 = {
+    private static final String[] CREATE_V3 = {
         "CREATE TABLE IF NOT EXISTS boot(id INTEGER PRIMARY KEY, boot_id TEXT NOT NULL UNIQUE)",
-        "CREATE INDEX IF NOT EXISTS unsynchronised ON reading(seq) WHERE flags & 7 = 2",
-    };
-
-    private static final String[] UPGRADE_FROM_V1 = {
-        "ALTER TABLE reading ADD COLUMN cycle BLOB",
-        "ALTER TABLE dead_letter ADD COLUMN cycle BLOB",
-        "UPDATE meta SET value = 2 WHERE key = 'schema_version'",
+        "CREATE TABLE IF NOT EXISTS packed(slot INTEGER PRIMARY KEY, last INTEGER NOT NULL, data BLOB NOT NULL)",
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('" + DELIVERED_BELOW + "', 0)",
     };
 
     private Schema() {
@@ -109,7 +106,7 @@ final class Schema {
     static long lastSeq(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT max((SELECT value FROM meta WHERE key = '" + LAST_SEQ
-                     + "'), coalesce((SELECT max(seq) FROM reading), 0), coalesce((SELECT max(seq) FROM dead_letter), 0))")) {
+                     + "'), coalesce((SELECT max(last) FROM packed), 0), coalesce((SELECT max(seq) FROM dead_letter), 0))")) {
             row.next();
             return row.getLong(1);
         }
@@ -141,15 +138,14 @@ final class Schema {
                 execute(connection, sql);
             }
             long version = meta(connection, "schema_version");
-            if (version == 1) {
-                for (String sql : UPGRADE_FROM_V1) {
-                    execute(connection, sql);
-                }
-            } else if (version != VERSION) {
+            if (version < 1 || version > VERSION) {
                 throw new SQLException("database schema version " + version + ", this bundle knows " + VERSION);
             }
-            for (String sql : CREATE_V2) {
+            for (String sql : CREATE_V3) {
                 execute(connection, sql);
+            }
+            if (version < VERSION) {
+                PackedUpgrade.upgrade(connection, version);
             }
             transaction.commit();
         } catch (SQLException | RuntimeException e) {

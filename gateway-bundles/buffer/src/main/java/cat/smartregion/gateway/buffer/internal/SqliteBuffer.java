@@ -92,9 +92,9 @@ public final class SqliteBuffer implements Buffer, AutoCloseable {
             deadLetters = new DeadLetters(connection, series);
             counts = new EvictionCounts(connection);
             boot = Schema.bootId(connection, clocks.bootId());
-            correction = new ClockCorrection(connection, boot);
+            correction = new ClockCorrection(table, boot);
             PageAccounting pages = new PageAccounting(connection);
-            quota = new QuotaKeeper(config, pages, new Evictor(connection, series, table, transaction, pages),
+            quota = new QuotaKeeper(config, pages, new Evictor(series, table, transaction, pages),
                     counts, alarms, clocks.wall());
             diskFull = new DiskFull(config, alarms, clocks.wall());
             diskFull.prepare();
@@ -295,6 +295,7 @@ public final class SqliteBuffer implements Buffer, AutoCloseable {
             series.rollback();
             counts.rolledBack();
             transaction.rollback(e);
+            table.reloadAfter(e);
             throw e;
         }
         series.commit();
@@ -351,13 +352,13 @@ public final class SqliteBuffer implements Buffer, AutoCloseable {
             try {
                 transaction.begin();
                 table.recordLastSeq(lastSeq);
-                for (SeqRange range : SeqRange.of(batch)) {
-                    removed += reason == null ? table.delete(range)
-                            : table.moveToDeadLetter(range, reason, clocks.wall().millis());
-                }
+                List<Long> seqs = batch.readings().stream().map(Reading::seq).toList();
+                removed = reason == null ? table.delete(seqs, lastSeq)
+                        : table.moveToDeadLetter(seqs, lastSeq, reason, clocks.wall().millis());
                 transaction.commit();
             } catch (SQLException | RuntimeException e) {
                 transaction.rollback(e);
+                table.reloadAfter(e);
                 throw new BufferException((reason == null ? "ack" : "reject") + " of " + batch.size()
                         + " readings failed at " + config.path() + ", nothing changed", e);
             }

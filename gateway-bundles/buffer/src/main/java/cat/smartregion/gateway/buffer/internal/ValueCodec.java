@@ -17,8 +17,8 @@ final class ValueCodec {
     static final int UNSYNCHRONISED = 2;
     /** Quality code of such a reading whose time the buffer corrected; reads as CLOCK_UNSYNCHRONISED. */
     static final int CORRECTED = 3;
-    private static final int KIND_REAL = 8;
-    private static final int KIND_BOOL = 9;
+    static final int KIND_REAL = 8;
+    static final int KIND_BOOL = 9;
     private static final int KIND_TEXT = 10;
     private static final long MAX_EXACT = 1L << 53;
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7};

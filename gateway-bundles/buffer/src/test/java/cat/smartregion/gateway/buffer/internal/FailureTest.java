@@ -28,7 +28,8 @@ class FailureTest {
         Path file = dir.resolve("buffer.db");
         try (SqliteBuffer buffer = SqliteBuffer.open(BufferConfig.of(file))) {
             buffer.append(givenReadings(0, 3));
-            sql(file, "CREATE TRIGGER no_seq BEFORE INSERT ON reading BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+            sql(file, "CREATE TRIGGER no_seq BEFORE INSERT ON packed BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+            sql(file, "CREATE TRIGGER no_row BEFORE UPDATE ON packed BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
 
             List<Reading> newSeries = List.of(Fixtures.givenReading("meter-new", "no2", Value.of(41.5), 7));
             BufferException failure = assertThrows(BufferException.class, () -> buffer.append(newSeries));
@@ -38,6 +39,7 @@ class FailureTest {
             assertEquals(3, buffer.claim(100, Long.MAX_VALUE).size());
 
             sql(file, "DROP TRIGGER no_seq");
+            sql(file, "DROP TRIGGER no_row");
             assertEquals(List.of(4L), seqs(buffer.append(newSeries)));
         }
         try (SqliteBuffer buffer = SqliteBuffer.open(BufferConfig.of(file))) {
@@ -53,7 +55,7 @@ class FailureTest {
         try (SqliteBuffer buffer = SqliteBuffer.open(BufferConfig.of(file))) {
             buffer.append(givenReadings(0, 3));
             var batch = buffer.claim(2, Long.MAX_VALUE);
-            sql(file, "CREATE TRIGGER keep BEFORE DELETE ON reading BEGIN SELECT RAISE(ABORT, 'keep'); END");
+            sql(file, "CREATE TRIGGER keep BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'keep'); END");
             assertThrows(BufferException.class, () -> buffer.ack(batch));
             assertEquals(3, buffer.figures().backlog());
             assertEquals(0, buffer.figures().delivered());
