@@ -68,6 +68,8 @@ public final class Main {
     /** Sends the log of the simulator and of the bundles (slf4j-simple) to stderr or to a file. */
     static void configureLog(String level, Path file) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        // Felix HTTP warns at every start that it opens no port by itself, which is what we want.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.felix.http", "error");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         System.setProperty("org.slf4j.simpleLogger.logFile", file == null ? "System.err" : file.toString());
