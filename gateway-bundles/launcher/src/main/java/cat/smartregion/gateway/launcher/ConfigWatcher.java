@@ -64,15 +64,25 @@ final class ConfigWatcher implements AutoCloseable {
                 while ((more = watch.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
                     drain(more);
                 }
-                register(folder.devices());
-                register(folder.secrets());
-                reload();
+                pass();
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             LOG.debug("Configuration watch stopped");
+        }
+    }
+
+    /** One round after changes settled; a failure is logged and the watch goes on with the next change. */
+    private void pass() {
+        try {
+            register(folder.devices());
+            register(folder.secrets());
         } catch (IOException | RuntimeException e) {
-            LOG.error("Configuration watch failed, changes to {} are no longer applied until the gateway restarts: {}",
-                    folder.dir(), e.toString());
+            LOG.warn("Configuration folder {}: cannot watch its subfolders: {}", folder.dir(), e.toString());
+        }
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.error("Configuration change refused, the running configuration stays in force: {}", e.toString());
         }
     }
 
@@ -101,8 +111,9 @@ final class ConfigWatcher implements AutoCloseable {
             next.applyOver(inForce, runtime);
             inForce = next;
             LOG.info("Configuration change applied: {}", change);
-        } catch (IOException e) {
-            LOG.error("Configuration change could not be applied through Config Admin: {}", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Configuration change could not be applied through Config Admin (the next change applies "
+                    + "everything that differs again): {}", e.toString());
         }
     }
 

@@ -76,7 +76,8 @@ class DebPackageIT {
         String unit = Files.readString(data.resolve("lib/systemd/system/smartregion-gateway.service"));
         assertTrue(unit.contains("User=smartregion-gateway"), unit);
         assertTrue(unit.contains("ExecStart=/usr/bin/smartregion-gateway run --config-dir /etc/smartregion-gateway"), unit);
-        assertTrue(unit.contains("ReadWritePaths=/var/lib/smartregion-gateway"), unit);
+        assertTrue(unit.contains("ReadWritePaths=/var/lib/smartregion-gateway -/etc/smartregion-gateway/devices"),
+                "the state and the devices the console adds are the only writable places: " + unit);
         assertTrue(unit.contains("NoNewPrivileges=yes") && unit.contains("ProtectSystem=strict"), unit);
         run("sh", "-n", data.resolve("usr/bin/smartregion-gateway").toString());
         String wrapper = Files.readString(data.resolve("usr/bin/smartregion-gateway"));

@@ -32,6 +32,7 @@ final class ReadingTable {
     private final PackedIndex index = new PackedIndex();
     private final PreparedStatement deadLetter;
     private long deliveredBelow;
+    private boolean stale;
 
     ReadingTable(Connection connection, SeriesTable series) throws SQLException {
         this.connection = connection;
@@ -44,6 +45,7 @@ final class ReadingTable {
 
     /** Rebuilds the index from the table, e.g. after a rolled-back transaction. */
     void reload() throws SQLException {
+        stale = true;
         index.clear();
         deliveredBelow = Schema.meta(connection, Schema.DELIVERED_BELOW);
         try (Statement statement = connection.createStatement();
@@ -62,6 +64,17 @@ final class ReadingTable {
                 }
             }
         }
+        stale = false;
+    }
+
+    /**
+     * Reloads the index when the last reload failed: an incomplete index would let an
+     * acknowledgement move the delivered mark past readings it does not know.
+     */
+    private void fresh() throws SQLException {
+        if (stale) {
+            reload();
+        }
     }
 
     /**
@@ -71,6 +84,7 @@ final class ReadingTable {
      * stamp so a later synchronised cycle of the same boot corrects it ({@link ClockCorrection}).
      */
     List<Reading> insert(List<Reading> readings, long lastSeq, ClockStamp stamp) throws SQLException {
+        fresh();
         List<Reading> stored = new ArrayList<>(readings.size());
         List<StoredReading> packed = new ArrayList<>(readings.size());
         long seq = lastSeq;
@@ -97,7 +111,7 @@ final class ReadingTable {
     void reloadAfter(Exception cause) {
         try {
             reload();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }
     }
@@ -109,6 +123,7 @@ final class ReadingTable {
 
     /** The oldest readings not claimed, in sequence order, within the limits; at least one if any. */
     List<Reading> oldestUnclaimed(ClaimMarks claims, int maxReadings, long maxBytes) throws SQLException {
+        fresh();
         List<Reading> batch = new ArrayList<>();
         long bytes = 0;
         for (PackedRow row : index.inOrder()) {
@@ -129,6 +144,7 @@ final class ReadingTable {
 
     /** Up to {@code limit} of the oldest unclaimed readings of the series, in sequence order. */
     List<Long> oldestOf(Set<Integer> seriesIds, int limit, ClaimMarks claims) throws SQLException {
+        fresh();
         List<Long> seqs = new ArrayList<>();
         for (PackedRow row : index.inOrder()) {
             for (StoredReading stored : undelivered(rows.read(row.slot))) {
@@ -145,18 +161,21 @@ final class ReadingTable {
 
     /** Deletes the readings numbered {@code seqs} (increasing) that are still stored; returns how many. */
     int delete(List<Long> seqs, long lastSeq) throws SQLException {
+        fresh();
         return new Removal(index, rows, deliveredBelow, lastSeq).remove(seqs, false, new ArrayList<>())
                 .apply(this);
     }
 
     /** Deletes them to free pages: the rows left are packed anew and emptied rows deleted. */
     int evict(List<Long> seqs, long lastSeq) throws SQLException {
+        fresh();
         return new Removal(index, rows, deliveredBelow, lastSeq).remove(seqs, true, new ArrayList<>())
                 .apply(this);
     }
 
     /** Copies the readings to the dead-letter table, then deletes them; returns how many moved. */
     int moveToDeadLetter(List<Long> seqs, long lastSeq, String reason, long rejectedAt) throws SQLException {
+        fresh();
         List<StoredReading> removed = new ArrayList<>();
         int moved = new Removal(index, rows, deliveredBelow, lastSeq).remove(seqs, false, removed).apply(this);
         for (StoredReading r : removed) {

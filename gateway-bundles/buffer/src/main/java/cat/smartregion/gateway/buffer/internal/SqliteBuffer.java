@@ -304,7 +304,7 @@ public final class SqliteBuffer implements Buffer, AutoCloseable {
         return appended;
     }
 
-    private void afterStore(List<Reading> appended, ClockStamp stamp, int corrected) throws SQLException {
+    private void afterStore(List<Reading> appended, ClockStamp stamp, int corrected) {
         if (stamp.plausible()) {
             correction.committed();
         } else if (appended.stream().anyMatch(r -> !ClockStamp.plausible(r.time()))) {
@@ -318,7 +318,8 @@ public final class SqliteBuffer implements Buffer, AutoCloseable {
         backlog += appended.size();
         stored += appended.size();
         rate.record(appended.size(), stamp.monoNanos());
-        quota.review();
+        // After the commit nothing may throw: the caller would take a stored cycle for a lost one.
+        quota.reviewQuietly();
         LOG.trace("Appended {} readings, last seq {}", appended.size(), lastSeq);
     }
 

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsoleServlet extends HttpServlet {
 
+    /** The largest request body the console reads: its forms are a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
     static final String COOKIE = "__Host-console";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServlet.class);
@@ -91,12 +94,17 @@ final class ConsoleServlet extends HttpServlet {
             send(resp, 415, Map.of("error", "POST JSON"));
             return;
         }
-        JsonNode body = JSON.readTree(req.getInputStream());
-        String path = path(req);
-        if (path.equals("/api/login")) {
-            login(body, resp);
+        long length = req.getContentLengthLong();
+        if (length < 0 || length > MAX_BODY_BYTES) {
+            send(resp, 413, Map.of("error", "a request body needs a Content-Length of at most " + MAX_BODY_BYTES + " bytes"));
             return;
         }
+        String path = path(req);
+        if (path.equals("/api/login")) {
+            login(body(req, length), resp);
+            return;
+        }
+        // The session and its CSRF token are checked before the body is read.
         Optional<Session> session = sessions.find(cookie(req));
         if (session.isEmpty()) {
             send(resp, 401, Map.of("error", "log in first"));
@@ -104,8 +112,13 @@ final class ConsoleServlet extends HttpServlet {
             LOG.warn("Console: refused a POST to {} without the session's CSRF token from {}", path, req.getRemoteAddr());
             send(resp, 403, Map.of("error", "missing or wrong CSRF token: reload the page"));
         } else {
-            postApi(path, body, session.get(), resp);
+            postApi(path, body(req, length), session.get(), resp);
         }
+    }
+
+    /** The JSON body, reading no more than its declared length. */
+    private static JsonNode body(HttpServletRequest req, long length) throws IOException {
+        return JSON.readTree(req.getInputStream().readNBytes((int) length));
     }
 
     private void login(JsonNode body, HttpServletResponse resp) throws IOException {
@@ -148,6 +161,9 @@ final class ConsoleServlet extends HttpServlet {
             send(resp, 400, Map.of("error", e.getMessage()));
         } catch (IllegalStateException e) {
             send(resp, 409, Map.of("error", e.getMessage()));
+        } catch (IOException e) {
+            LOG.warn("Console: {} failed: {}", path, e.toString());
+            send(resp, 500, Map.of("error", "the gateway could not save: " + e.getMessage()));
         }
     }
 
@@ -158,6 +174,9 @@ final class ConsoleServlet extends HttpServlet {
             throw new IllegalArgumentException("the endpoint needs a protocol and a host, e.g. modbus-tcp://10.0.0.5:502?unit=1");
         }
         long interval = body.path("intervalMs").asLong(5000);
+        if (interval > Duration.ofDays(1).toMillis()) {
+            throw new IllegalArgumentException("the poll interval must be at most one day, got " + interval + " ms");
+        }
         return new DeviceConfig(text(body, "id").trim(), text(body, "profile").trim(), endpoint, Duration.ofMillis(interval));
     }
 

@@ -33,7 +33,7 @@ public final class Login {
     }
 
     /** One attempt; while locked, the password is not even checked. */
-    public Outcome attempt(char[] password) {
+    public synchronized Outcome attempt(char[] password) {
         Optional<Instant> locked = lockout.lockedUntil();
         if (locked.isPresent()) {
             return new Outcome.Locked(locked.get());
