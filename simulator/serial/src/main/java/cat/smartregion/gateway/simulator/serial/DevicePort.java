@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.simulator.serial;
 
+import cat.smartregion.gateway.simulator.devices.SocatPair;
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.simulator.serial;
 
+import cat.smartregion.gateway.simulator.devices.SocatPair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

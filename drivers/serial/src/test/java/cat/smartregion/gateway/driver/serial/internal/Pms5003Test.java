@@ -14,7 +14,7 @@ import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.simulator.serial.ParticleSample;
 import cat.smartregion.gateway.simulator.serial.Pms5003Simulator;
 import cat.smartregion.gateway.simulator.serial.SerialFault;
-import cat.smartregion.gateway.simulator.serial.SocatPair;
+import cat.smartregion.gateway.simulator.devices.SocatPair;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

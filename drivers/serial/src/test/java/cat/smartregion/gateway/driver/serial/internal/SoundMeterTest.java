@@ -9,7 +9,7 @@ import cat.smartregion.gateway.api.driver.PointRequest;
 import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.simulator.serial.SerialFault;
-import cat.smartregion.gateway.simulator.serial.SocatPair;
+import cat.smartregion.gateway.simulator.devices.SocatPair;
 import cat.smartregion.gateway.simulator.serial.SoundMeterSimulator;
 import cat.smartregion.gateway.simulator.serial.SoundSample;
 import java.io.IOException;
