@@ -14,6 +14,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 final class Flight implements MqttActionListener {
 
     private static final long CHECK_MS = 100;
+    private static final long LOST_GRACE_MS = 300;
 
     /** What one publish carries, for the failure message. */
     record Part(String topic, String what) {
@@ -57,8 +58,9 @@ final class Flight implements MqttActionListener {
         return Optional.ofNullable(failure);
     }
 
+    /** Keeps the first failure, unless a later one needs a person and the first did not. */
     synchronized void fail(Failure reason) {
-        if (failure == null) {
+        if (failure == null || (reason.needsPerson() && !failure.needsPerson())) {
             failure = reason;
         }
         notifyAll();
@@ -106,6 +108,9 @@ final class Flight implements MqttActionListener {
                 return false;
             }
             if (!connection.isAlive()) {
+                // A broker that refuses a publish may close the connection right after its PUBACK:
+                // give that refusal, which tells what a person must fix, a moment to arrive first.
+                wait(LOST_GRACE_MS);
                 fail(Failure.transientFault(connection.lostReason()));
                 return false;
             }
