@@ -1,5 +1,7 @@
 package cat.smartregion.gateway.driver.modbus.internal;
 
+import cat.smartregion.gateway.api.driver.PointStatus;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -21,6 +23,26 @@ final class LateAnswers {
         if (owed.size() > REMEMBERED) {
             owed.removeFirst();
         }
+    }
+
+    /** Reads one frame off the line. */
+    interface FrameSource {
+        Frame next() throws IOException;
+    }
+
+    /**
+     * The answer to the request of {@code id}: late answers to earlier requests are skipped, and
+     * when none comes in time, {@code id} owes its answer from then on.
+     */
+    Frame awaitAnswer(int id, FrameSource line) throws IOException {
+        Frame frame = line.next();
+        while (frame instanceof LateFrame) {
+            frame = line.next();
+        }
+        if (frame instanceof Frame.Failed f && f.status() == PointStatus.TIMEOUT) {
+            owe(id);
+        }
+        return frame;
     }
 
     /** Whether an answer from the id is a late one; it is then no longer owed. */

@@ -36,14 +36,7 @@ final class MbapFramer implements Framer {
 
     @Override
     public Frame receive(FrameReader in, int unit, long deadline) throws IOException {
-        Frame frame = receiveOne(in, unit, deadline);
-        while (frame instanceof LateFrame) {
-            frame = receiveOne(in, unit, deadline);
-        }
-        if (frame instanceof Frame.Failed f && f.status() == PointStatus.TIMEOUT) {
-            late.owe(transaction);
-        }
-        return frame;
+        return late.awaitAnswer(transaction, () -> receiveOne(in, unit, deadline));
     }
 
     private Frame receiveOne(FrameReader in, int unit, long deadline) throws IOException {

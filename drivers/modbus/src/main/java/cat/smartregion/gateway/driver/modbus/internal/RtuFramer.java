@@ -1,6 +1,5 @@
 package cat.smartregion.gateway.driver.modbus.internal;
 
-import cat.smartregion.gateway.api.driver.PointStatus;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -27,14 +26,7 @@ final class RtuFramer implements Framer {
 
     @Override
     public Frame receive(FrameReader in, int unit, long deadline) throws IOException {
-        Frame frame = receiveOne(in, unit, deadline);
-        while (frame instanceof LateFrame) {
-            frame = receiveOne(in, unit, deadline);
-        }
-        if (frame instanceof Frame.Failed f && f.status() == PointStatus.TIMEOUT) {
-            late.owe(unit);
-        }
-        return frame;
+        return late.awaitAnswer(unit, () -> receiveOne(in, unit, deadline));
     }
 
     private Frame receiveOne(FrameReader in, int unit, long deadline) throws IOException {
