@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Parses the query of an endpoint URI ({@code ?unit=1&timeout=500}) into a map. */
+/**
+ * Parses the query of an endpoint URI ({@code ?unit=1&timeout=500}) into a map, also of an opaque
+ * one such as {@code coap-push:sensor-7?keyFile=/etc/keys/sensor-7.psk}.
+ */
 public final class EndpointQuery {
 
     private EndpointQuery() {
@@ -13,7 +16,7 @@ public final class EndpointQuery {
 
     /** @throws IllegalArgumentException on a parameter without a value or given twice */
     public static Map<String, String> parse(URI endpoint) {
-        String query = endpoint.getQuery();
+        String query = endpoint.isOpaque() ? opaqueQuery(endpoint) : endpoint.getQuery();
         if (query == null || query.isEmpty()) {
             return Map.of();
         }
@@ -28,5 +31,11 @@ public final class EndpointQuery {
             }
         }
         return Collections.unmodifiableMap(params);
+    }
+
+    private static String opaqueQuery(URI endpoint) {
+        String part = endpoint.getSchemeSpecificPart();
+        int mark = part.indexOf('?');
+        return mark < 0 ? null : part.substring(mark + 1);
     }
 }

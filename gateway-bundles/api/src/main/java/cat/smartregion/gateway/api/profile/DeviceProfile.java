@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param points       the points, names unique
  * @param options      protocol options the driver needs beyond the endpoint, e.g. a serial line
  *                     protocol's framing ({@code frame: line}, {@code pattern: ...}) or a CoAP resource's
- *                     path and content format; empty for Modbus
+ *                     path and content format; empty for Modbus. {@code records: any} makes every
+ *                     record a pushing device sends a reading of its own (see {@link #anyRecords()})
  */
 public record DeviceProfile(String id, String manufacturer, String model, String protocol,
                             String source, List<PointSpec> points, Map<String, String> options) {
@@ -28,12 +29,23 @@ public record DeviceProfile(String id, String manufacturer, String model, String
         Objects.requireNonNull(source, "source");
         points = List.copyOf(points);
         options = Map.copyOf(options);
-        if (points.isEmpty()) {
+        if (points.isEmpty() && !"any".equals(options.get(RECORDS))) {
             throw new IllegalArgumentException("profile " + id + " has no points");
         }
         if (points.stream().map(PointSpec::name).distinct().count() != points.size()) {
             throw new IllegalArgumentException("profile " + id + " has duplicate point names");
         }
+    }
+
+    /** The option that makes a profile take any record: {@code records: any}. */
+    public static final String RECORDS = "records";
+
+    /**
+     * Whether every record a pushing device sends becomes a reading named after the record, its
+     * quantity known from its unit (the {@code generic-senml} profile), besides the points listed.
+     */
+    public boolean anyRecords() {
+        return "any".equals(options.get(RECORDS));
     }
 
     /** A profile whose protocol needs no options, such as Modbus. */

@@ -8,11 +8,13 @@ import cat.smartregion.gateway.api.device.GatewayIdentity;
 import cat.smartregion.gateway.api.driver.Driver;
 import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.api.push.PushIngest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,7 +54,8 @@ public final class DevicePoller implements DeviceStatus {
         String profile() default "";
 
         @AttributeDefinition(description = "Endpoint URI, e.g. modbus-tcp://10.0.0.5:502?unit=1 (required); devices whose "
-                + "endpoints differ only in the query share a line: one thread, one request at a time")
+                + "endpoints differ only in the query share a line: one thread, one request at a time; a device that "
+                + "pushes: coap-push:IDENTITY?keyFile=FILE")
         String endpoint() default "";
 
         @AttributeDefinition(description = "Poll interval in milliseconds, at least 100")
@@ -67,39 +70,71 @@ public final class DevicePoller implements DeviceStatus {
     }
 
     private final DriverSet drivers = new DriverSet();
-    private final PollLoop loop;
+    private final DeviceConfig device;
+    private final PollFigures figures;
+    private final Optional<PollLoop> loop;
+    private final Optional<PushReceiver> receiver;
     private final LineSchedulers lines;
     private final Optional<LineSchedulers> owned;
+    private final Optional<PushRegistry> pushed;
 
     @Activate
     public DevicePoller(@Reference(name = "profiles") ProfileLibrary profiles, @Reference(name = "buffer") Buffer buffer,
-                        @Reference(name = "lines") LineSchedulers lines, Config config, IdentityConfig identity) {
+                        @Reference(name = "lines") LineSchedulers lines, @Reference(name = "push") PushRegistry push,
+                        Config config, IdentityConfig identity) {
         this(new DeviceConfig(config.id(), config.profile(), URI.create(config.endpoint()),
                         Duration.ofMillis(config.interval_ms()), KeyValues.parse("params", config.params())),
                 durations(KeyValues.parse("pointIntervals", config.pointIntervals())),
-                new GatewayIdentity(identity.tenant(), identity.gateway()), profiles, buffer, Clock.systemUTC(), lines, List.of());
+                new GatewayIdentity(identity.tenant(), identity.gateway()), profiles, buffer, Clock.systemUTC(), lines, List.of(),
+                push);
     }
 
     /** A poller outside OSGi on a line of its own: it starts polling now; add drivers with {@link #addDriver}, stop with {@link #stop}. */
     DevicePoller(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer, Clock clock) {
-        this(device, Map.of(), identity, profiles, buffer, clock, null, List.of());
+        this(device, Map.of(), identity, profiles, buffer, clock, null, List.of(), null);
     }
 
-    /**
-     * A poller sharing its line with the other pollers of {@code lines} (its own lines when null).
-     *
-     * @param pointIntervals points read less often, by name; multiples of the device interval
-     * @param initialDrivers drivers known before the first cycle; more come with {@link #addDriver}
-     */
+    /** A poller of a device that does not push, sharing its line with the other pollers of {@code lines} (its own when null). */
     public DevicePoller(DeviceConfig device, Map<String, Duration> pointIntervals, GatewayIdentity identity,
                         ProfileLibrary profiles, Buffer buffer, Clock clock, LineSchedulers lines,
                         List<Driver> initialDrivers) {
+        this(device, pointIntervals, identity, profiles, buffer, clock, lines, initialDrivers, null);
+    }
+
+    /**
+     * A poller sharing its line with the other pollers of {@code lines} (its own lines when null),
+     * or, when the device pushes ({@link PushIngest#isPush}), a receiver that joins {@code push}.
+     *
+     * @param pointIntervals points read less often, by name; multiples of the device interval
+     * @param initialDrivers drivers known before the first cycle; more come with {@link #addDriver}
+     * @throws IllegalArgumentException when a pushing device has no identity or shares another's
+     */
+    public DevicePoller(DeviceConfig device, Map<String, Duration> pointIntervals, GatewayIdentity identity,
+                        ProfileLibrary profiles, Buffer buffer, Clock clock, LineSchedulers lines,
+                        List<Driver> initialDrivers, PushRegistry push) {
+        this.device = device;
         initialDrivers.forEach(drivers::add);
+        if (PushIngest.isPush(device.endpoint())) {
+            PushReceiver pushReceiver = new PushReceiver(device, identity, profiles, buffer);
+            Objects.requireNonNull(push, "push").join(pushReceiver);
+            this.receiver = Optional.of(pushReceiver);
+            this.loop = Optional.empty();
+            this.figures = pushReceiver.figures();
+            this.owned = Optional.empty();
+            this.lines = null;
+            this.pushed = Optional.of(push);
+            LOG.info("Device {} ({}) pushes as {}", device.id(), device.profile(), PushRegistry.identityOf(device.endpoint()));
+            return;
+        }
+        this.receiver = Optional.empty();
+        this.pushed = Optional.empty();
         this.owned = lines == null ? Optional.of(new LineSchedulers(clock)) : Optional.empty();
         this.lines = owned.orElse(lines);
-        this.loop = new PollLoop(device, new PointSchedule(device.interval(), pointIntervals), identity, profiles,
+        PollLoop pollLoop = new PollLoop(device, new PointSchedule(device.interval(), pointIntervals), identity, profiles,
                 drivers, buffer, clock);
-        this.lines.join(loop);
+        this.loop = Optional.of(pollLoop);
+        this.figures = pollLoop.figures();
+        this.lines.join(pollLoop);
         LOG.info("Polling device {} ({} at {}) every {} ms", device.id(), device.profile(), device.endpoint(),
                 device.interval().toMillis());
     }
@@ -118,52 +153,55 @@ public final class DevicePoller implements DeviceStatus {
         drivers.remove(driver);
     }
 
-    /** Takes the device off its line (after its running cycle) and closes its connection. */
+    /** Takes the device off its line (after its running cycle) and closes its connection, or stops taking its pushes. */
     @Deactivate
     public void stop() {
-        lines.leave(loop);
-        loop.close();
+        receiver.ifPresent(r -> pushed.orElseThrow().leave(r));
+        loop.ifPresent(l -> {
+            lines.leave(l);
+            l.close();
+        });
         owned.ifPresent(LineSchedulers::stop);
-        LOG.info("Stopped polling device {}", loop.device().id());
+        LOG.info("Stopped {} device {}", loop.isPresent() ? "polling" : "taking pushes from", device.id());
     }
 
     @Override
     public DeviceConfig config() {
-        return loop.device();
+        return device;
     }
 
     @Override
     public long polled() {
-        return loop.figures().polled();
+        return figures.polled();
     }
 
     @Override
     public long failed() {
-        return loop.figures().failed();
+        return figures.failed();
     }
 
     @Override
     public long stored() {
-        return loop.figures().stored();
+        return figures.stored();
     }
 
     @Override
     public List<Reading> lastReadings() {
-        return loop.figures().latest();
+        return figures.latest();
     }
 
     @Override
     public String lastError() {
-        return loop.figures().lastError();
+        return figures.lastError();
     }
 
     /** Points that failed with the status since start. */
     public long failures(PointStatus status) {
-        return loop.figures().failures(status);
+        return figures.failures(status);
     }
 
     /** Cycles the circuit breaker skipped since start. */
     public long skippedCycles() {
-        return loop.figures().skippedCycles();
+        return figures.skippedCycles();
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a device profile from a YAML file. Every error is a {@link ProfileException} whose message
@@ -48,9 +49,10 @@ public final class ProfileLoader {
         PointDefaults defaults = profile.node("defaults")
                 .map(node -> PointDefaults.read(Fields.of(node, "defaults", PointDefaults.KEYS)))
                 .orElse(PointDefaults.NONE);
-        List<PointSpec> points = points(profile, protocol, defaults);
+        Map<String, String> options = options(profile);
+        List<PointSpec> points = points(profile, protocol, defaults, options);
         return new DeviceProfile(id, profile.text("manufacturer"), profile.text("model"), protocol,
-                profile.text("source"), points, options(profile));
+                profile.text("source"), points, options);
     }
 
     /** The protocol options: a mapping of texts (framing, paths, formats), handed to the driver as they are. */
@@ -63,10 +65,18 @@ public final class ProfileLoader {
         return options;
     }
 
-    private static List<PointSpec> points(Fields profile, String protocol, PointDefaults defaults) {
-        Sequence list = profile.optionalList("points")
-                .orElseThrow(() -> profile.error(profile.where(), "missing 'points'"));
-        if (list.items().isEmpty()) {
+    private static List<PointSpec> points(Fields profile, String protocol, PointDefaults defaults,
+                                          Map<String, String> options) {
+        String records = options.getOrDefault(DeviceProfile.RECORDS, "");
+        if (!records.isEmpty() && !records.equals("any")) {
+            throw profile.error(profile.required("options").where(), "option 'records' takes only 'any', got '" + records + "'");
+        }
+        Optional<Sequence> given = profile.optionalList("points");
+        if (given.isEmpty() && records.equals("any")) {
+            return List.of();
+        }
+        Sequence list = given.orElseThrow(() -> profile.error(profile.where(), "missing 'points'"));
+        if (list.items().isEmpty() && !records.equals("any")) {
             throw profile.error(list.where(), "'points' must list at least one point");
         }
         Map<String, Where> seen = new HashMap<>();

@@ -1,0 +1,160 @@
+package cat.smartregion.gateway.core.internal.device;
+
+import cat.smartregion.gateway.api.Reading;
+import cat.smartregion.gateway.api.buffer.Buffer;
+import cat.smartregion.gateway.api.buffer.BufferException;
+import cat.smartregion.gateway.api.device.DeviceConfig;
+import cat.smartregion.gateway.api.device.GatewayIdentity;
+import cat.smartregion.gateway.api.device.ReadResult;
+import cat.smartregion.gateway.api.driver.PointRequest;
+import cat.smartregion.gateway.api.driver.RawValue;
+import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.profile.PointSpec;
+import cat.smartregion.gateway.api.profile.ProfileException;
+import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.api.push.PushRefused;
+import cat.smartregion.gateway.api.push.PushRefused.Reason;
+import cat.smartregion.gateway.api.push.PushedRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One device that pushes: turns the records of one message into readings with the device's
+ * profile, all or none, and stores them in one buffer append. A record is a profile point's when
+ * its name or full name is the point's address (up to {@code ;u=UNIT}, which its unit must then
+ * match); with {@code records: any} ({@code generic-senml}) every other numeric record becomes a
+ * reading of its own ({@link GenericRecords}); otherwise other records are left out.
+ * Thread-safe: messages of one device are handled one at a time.
+ */
+final class PushReceiver {
+
+    private final DeviceConfig device;
+    private final GatewayIdentity identity;
+    private final ProfileLibrary profiles;
+    private final Buffer buffer;
+    private final PollFigures figures = new PollFigures();
+    private final StateLog log;
+
+    PushReceiver(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer) {
+        this.device = device;
+        this.identity = identity;
+        this.profiles = profiles;
+        this.buffer = buffer;
+        this.log = new StateLog(device.id());
+    }
+
+    DeviceConfig device() {
+        return device;
+    }
+
+    PollFigures figures() {
+        return figures;
+    }
+
+    /** Decodes and stores the records; the number of readings stored. */
+    synchronized int accept(List<PushedRecord> records) throws PushRefused {
+        try {
+            List<Reading> readings = decode(records);
+            figures.polled(readings.size());
+            if (!readings.isEmpty()) {
+                store(readings);
+            }
+            figures.latest(readings);
+            log.cleared("push");
+            log.cleared("buffer");
+            return readings.size();
+        } catch (PushRefused e) {
+            figures.failed(1);
+            figures.lastError(device.id() + ": " + e.getMessage());
+            log.problem(e.reason() == Reason.UNAVAILABLE ? "buffer" : "push", e.getMessage());
+            throw e;
+        }
+    }
+
+    private List<Reading> decode(List<PushedRecord> records) throws PushRefused {
+        DeviceProfile profile = profile();
+        Map<String, PointSpec> byAddress = new LinkedHashMap<>();
+        profile.points().forEach(p -> byAddress.put(addressName(p.address()), p));
+        Map<String, PointSpec> points = new LinkedHashMap<>();
+        profile.points().forEach(p -> points.put(p.name(), p));
+        Map<Long, Map<String, RawValue>> byTime = new TreeMap<>();
+        GenericRecords generic = new GenericRecords(device.id(), records);
+        for (PushedRecord record : records) {
+            PointSpec point = byAddress.getOrDefault(record.name(), byAddress.get(record.fullName()));
+            if (point != null) {
+                checkUnit(point, record);
+            } else if (profile.anyRecords()) {
+                point = generic.point(record).orElse(null);
+            }
+            if (point != null) {
+                points.putIfAbsent(point.name(), point);
+                byTime.computeIfAbsent(record.time(), t -> new LinkedHashMap<>())
+                        .put(point.name(), RawValue.ok(point.name(), record.value().getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return readings(new DeviceProfile(profile.id(), profile.manufacturer(), profile.model(), profile.protocol(),
+                profile.source(), List.copyOf(points.values()), profile.options()), byTime);
+    }
+
+    /** The readings of each time's records, the last record of a name winning (SenML's rule). */
+    private List<Reading> readings(DeviceProfile profile, Map<Long, Map<String, RawValue>> byTime) throws PushRefused {
+        PollPlan plan = new PollPlan(profile, identity, device.id());
+        List<Reading> readings = new ArrayList<>();
+        for (Map.Entry<Long, Map<String, RawValue>> group : byTime.entrySet()) {
+            List<PointRequest> asked = plan.requests().stream().filter(r -> group.getValue().containsKey(r.point())).toList();
+            ReadResult result = plan.decode(asked, List.copyOf(group.getValue().values()), group.getKey());
+            if (!result.failures().isEmpty()) {
+                RawValue failure = result.failures().get(0);
+                throw new PushRefused(Reason.BAD_CONTENT, "device " + device.id() + " record " + failure.point() + ": "
+                        + failure.detail());
+            }
+            readings.addAll(result.readings());
+        }
+        log.result(new ReadResult(readings, List.of()));
+        return readings;
+    }
+
+    private void store(List<Reading> readings) throws PushRefused {
+        try {
+            figures.stored(buffer.append(readings).size());
+        } catch (BufferException e) {
+            throw new PushRefused(Reason.UNAVAILABLE, "device " + device.id() + ": the buffer cannot store now: "
+                    + e.getMessage());
+        }
+    }
+
+    private DeviceProfile profile() throws PushRefused {
+        try {
+            return profiles.load(device.profile());
+        } catch (ProfileException e) {
+            throw new PushRefused(Reason.UNAVAILABLE, "device " + device.id() + ": profile " + device.profile() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private void checkUnit(PointSpec point, PushedRecord record) throws PushRefused {
+        String unit = addressUnit(point.address());
+        if (!unit.isEmpty() && !record.unit().isEmpty() && !unit.equals(record.unit())) {
+            throw new PushRefused(Reason.BAD_CONTENT, "device " + device.id() + " record " + record.fullName()
+                    + " is in '" + record.unit() + "', point " + point.name() + " expects '" + unit + "'");
+        }
+    }
+
+    private static String addressName(String address) {
+        int semicolon = address.indexOf(';');
+        return (semicolon < 0 ? address : address.substring(0, semicolon)).strip();
+    }
+
+    private static String addressUnit(String address) {
+        for (String part : address.split(";")) {
+            if (part.strip().startsWith("u=")) {
+                return part.strip().substring(2);
+            }
+        }
+        return "";
+    }
+}
