@@ -1,8 +1,10 @@
 package cat.smartregion.gateway.launcher;
 
+import cat.smartregion.gateway.api.device.EndpointQuery;
 import cat.smartregion.gateway.api.driver.Driver;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.api.push.PushIngest;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -118,17 +120,32 @@ final class DeviceCommand {
                 } catch (ProfileException e) {
                     return e.getMessage() + " (see: gateway profiles list)";
                 }
-                runtime.service(Driver.class, Duration.ofSeconds(20));
                 URI endpoint = URI.create(device.endpoint());
+                if (PushIngest.isPush(endpoint)) {
+                    return pushing(endpoint);
+                }
+                runtime.service(Driver.class, Duration.ofSeconds(20));
                 if (runtime.services(Driver.class).stream().noneMatch(d -> d.supports(endpoint))) {
                     return "no driver serves the endpoint " + endpoint + " (schemes: modbus-tcp, modbus-rtutcp, modbus-rtu, "
-                            + "modbus-ascii); check the scheme and its parameters (e.g. ?unit=1)";
+                            + "modbus-ascii, serial, coap, coaps, coap-push); check the scheme and its parameters (e.g. ?unit=1)";
                 }
                 return null;
             } finally {
                 Folders.deleteTree(storage);
             }
         }
+    }
+
+    /** What is wrong with a pushing device's endpoint, or null: the CoAP server takes {@code coap-push:ID?keyFile=FILE}. */
+    static String pushing(URI endpoint) {
+        if (!"coap-push".equals(endpoint.getScheme())) {
+            return "no server takes pushes at " + endpoint + ": the gateway's CoAP server takes coap-push:IDENTITY?keyFile=FILE";
+        }
+        String keyFile = EndpointQuery.parse(endpoint).get("keyFile");
+        if (keyFile == null || !Path.of(keyFile).isAbsolute()) {
+            return "endpoint " + endpoint + " needs keyFile=ABSOLUTE-PATH, the device's pre-shared key in a file of mode 0600";
+        }
+        return null;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the devices of the configuration folder.",

@@ -26,7 +26,7 @@ import picocli.CommandLine.TypeConversionException;
  * Every error names the file and, where it comes from the YAML, the line and column.
  */
 record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles, Sentilo sentilo, Mqtt mqtt,
-                   Map<String, Object> sync, List<Device> devices) {
+                   Map<String, Object> sync, CoapServer coapServer, List<Device> devices) {
 
     record Buffer(@JsonProperty(required = true) String path, String synchronous) {
     }
@@ -51,6 +51,31 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
                 String clientKey, String username, String passwordFile, Map<String, Object> options) {
         Mqtt {
             options = options == null ? Map.of() : Map.copyOf(options);
+        }
+    }
+
+    /**
+     * The CoAP server that devices with {@code coap-push:IDENTITY?keyFile=FILE} endpoints push SenML
+     * to, over DTLS with each device's pre-shared key; absent, no port is opened.
+     */
+    record CoapServer(String host, Integer port, String path, Integer maxPayloadBytes) {
+
+        /** The push server's configuration; what is not given keeps the server's default. */
+        Map<String, Object> configuration() {
+            Map<String, Object> config = new java.util.LinkedHashMap<>();
+            if (host != null) {
+                config.put("host", host);
+            }
+            if (port != null) {
+                config.put("port", port);
+            }
+            if (path != null) {
+                config.put("path", path);
+            }
+            if (maxPayloadBytes != null) {
+                config.put("maxPayloadBytes", maxPayloadBytes);
+            }
+            return config;
         }
     }
 
@@ -121,7 +146,7 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
     GatewayFile withDevices(List<Device> more) {
         List<Device> all = new java.util.ArrayList<>(devices);
         all.addAll(more);
-        return new GatewayFile(tenant, gateway, buffer, profiles, sentilo, mqtt, sync, all);
+        return new GatewayFile(tenant, gateway, buffer, profiles, sentilo, mqtt, sync, coapServer, all);
     }
 
     /** The checks the gateway's components would make, made before anything starts. */
@@ -166,6 +191,12 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
                 d.configuration();
             } catch (IllegalArgumentException | TypeConversionException e) {
                 throw new ConfigException(file + ": device " + d.id() + ": " + e.getMessage());
+            }
+        }
+        for (Device d : devices) {
+            if (d.endpoint().startsWith("coap-push:") && coapServer == null) {
+                throw new ConfigException(file + ": device " + d.id() + " pushes to the gateway's CoAP server: add a "
+                        + "'coapServer:' section (port 5684 by default)");
             }
         }
         if (devices.stream().map(Device::id).distinct().count() != devices.size()) {

@@ -45,6 +45,7 @@ public final class GatewayRuntime implements AutoCloseable {
     public static final String PID_MQTT = "cat.smartregion.gateway.mqtt";
     public static final String PID_CONSOLE = "cat.smartregion.gateway.console";
     public static final String PID_SYNC = "cat.smartregion.gateway.sync";
+    public static final String PID_COAP_SERVER = "cat.smartregion.gateway.coap.server";
     public static final String FACTORY_PID_DEVICE = "cat.smartregion.gateway.device";
 
     private final Framework framework;

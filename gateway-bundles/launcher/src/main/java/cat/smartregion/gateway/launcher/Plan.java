@@ -63,6 +63,9 @@ record Plan(Map<String, Map<String, Object>> singletons, Map<String, Map<String,
         } else {
             singletons.put(GatewayRuntime.PID_MQTT, mqtt(file, folder, secret));
         }
+        if (file.coapServer() != null) {
+            singletons.put(GatewayRuntime.PID_COAP_SERVER, file.coapServer().configuration());
+        }
         Map<String, Map<String, Object>> devices = new LinkedHashMap<>();
         for (GatewayFile.Device d : file.devices()) {
             devices.put(d.id(), d.configuration());

@@ -107,4 +107,19 @@ class GatewayFileTest {
     void aProfilesFolderIsReadFromTheFilesFolderAndMustExist() throws Exception {
         assertTrue(error(GOOD + "profiles: my-profiles\n").contains(dir.resolve("my-profiles").toString()));
     }
+
+    @Test
+    void aPushingDeviceNeedsTheCoapServerWhichThePlanConfigures() throws Exception {
+        String pushing = GOOD + """
+                  - id: aq-7
+                    profile: generic-senml
+                    endpoint: "coap-push:sensor-7?keyFile=/etc/keys/sensor-7.psk"
+                """;
+        assertTrue(error(pushing).contains("device aq-7 pushes to the gateway's CoAP server: add a 'coapServer:' section"));
+
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, pushing + "coapServer: {port: 15684}\nprofiles: .\n");
+        Plan plan = Plan.of(GatewayFile.read(file), dir, dir.resolve("buffer.db"), "token");
+        assertEquals(java.util.Map.of("port", 15684), plan.singletons().get(GatewayRuntime.PID_COAP_SERVER));
+    }
 }
