@@ -18,10 +18,10 @@ import java.util.function.Function;
 final class PayloadValues {
 
     /** Numbers kept as written ({@code 2.50} stays {@code 2.50}), for the core to parse. */
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
+    static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
     private PayloadValues() {
     }
@@ -104,7 +104,7 @@ final class PayloadValues {
         return RawValue.ok(point.point(), found.value().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         String text = String.valueOf(message);
         int end = text.indexOf('\n');
         return end < 0 ? text : text.substring(0, end);

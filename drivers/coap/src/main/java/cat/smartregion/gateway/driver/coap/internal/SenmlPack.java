@@ -9,13 +9,18 @@ import java.util.Optional;
 
 /**
  * Resolves a SenML pack (a JSON array, or a CBOR array with the integer labels of RFC 8428
- * section 6) into records: base fields apply to the records that follow until redefined.
+ * section 6) into records: base fields (name, unit, value, time) apply to the records that follow
+ * until redefined. Records without a value are left out.
  */
 final class SenmlPack {
 
     /** CBOR labels to JSON labels. */
-    private static final Map<String, String> CBOR_LABELS = Map.of("-2", "bn", "-4", "bu", "-5", "bv",
-            "0", "n", "1", "u", "2", "v", "3", "vs", "4", "vb", "8", "vd");
+    private static final Map<String, String> CBOR_LABELS = Map.ofEntries(Map.entry("-2", "bn"), Map.entry("-3", "bt"),
+            Map.entry("-4", "bu"), Map.entry("-5", "bv"), Map.entry("0", "n"), Map.entry("1", "u"), Map.entry("2", "v"),
+            Map.entry("3", "vs"), Map.entry("4", "vb"), Map.entry("6", "t"), Map.entry("8", "vd"));
+
+    /** Numbers like 1e-999999999 would make sums of millions of digits: refused. */
+    private static final int MAX_SCALE = 64;
 
     private SenmlPack() {
     }
@@ -29,6 +34,7 @@ final class SenmlPack {
         String baseName = "";
         String baseUnit = "";
         BigDecimal baseValue = BigDecimal.ZERO;
+        BigDecimal baseTime = BigDecimal.ZERO;
         for (JsonNode record : pack) {
             if (!record.isObject()) {
                 throw new IllegalArgumentException("a SenML record is a map, got " + record.getNodeType());
@@ -36,11 +42,13 @@ final class SenmlPack {
             baseName = field(record, "bn", cbor).map(JsonNode::asText).orElse(baseName);
             baseUnit = field(record, "bu", cbor).map(JsonNode::asText).orElse(baseUnit);
             baseValue = field(record, "bv", cbor).map(SenmlPack::decimal).orElse(baseValue);
+            baseTime = field(record, "bt", cbor).map(SenmlPack::decimal).orElse(baseTime);
             String name = field(record, "n", cbor).map(JsonNode::asText).orElse("");
             String unit = field(record, "u", cbor).map(JsonNode::asText).orElse(baseUnit);
+            BigDecimal time = baseTime.add(field(record, "t", cbor).map(SenmlPack::decimal).orElse(BigDecimal.ZERO));
             Optional<String> value = value(record, cbor, baseValue);
             if (value.isPresent()) {
-                records.add(new SenmlRecord(name, baseName + name, unit, value.get()));
+                records.add(new SenmlRecord(baseName, name, unit, value.get(), time));
             }
         }
         return records;
@@ -60,9 +68,14 @@ final class SenmlPack {
 
     private static BigDecimal decimal(JsonNode node) {
         if (!node.isNumber()) {
-            throw new IllegalArgumentException("a SenML value must be a number, got " + node);
+            throw new IllegalArgumentException("a SenML number field must be a number, got " + node);
         }
-        return new BigDecimal(NodeText.of(node));
+        BigDecimal number = new BigDecimal(NodeText.of(node));
+        if (Math.abs(number.scale()) > MAX_SCALE) {
+            throw new IllegalArgumentException("a SenML number field has more than " + MAX_SCALE
+                    + " digits after or zeros before its point: " + node);
+        }
+        return number;
     }
 
     private static Optional<JsonNode> field(JsonNode record, String label, boolean cbor) {

@@ -26,8 +26,9 @@ final class GenericRecords {
 
     /** RFC 8428 section 4.5.1: the characters of a resolved name. */
     private static final Pattern SENML_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:./_-]*");
-    private static final Map<String, String> PREFERRED = Map.of("/", "ratio", "%", "ratio", "m", "length",
-            "mm", "length", "cm", "length", "km", "length");
+    private static final Map<String, String> PREFERRED = Map.ofEntries(Map.entry("/", "ratio"), Map.entry("%", "ratio"),
+            Map.entry("ppm", "gasConcentration"), Map.entry("ppb", "gasConcentration"), Map.entry("m", "length"),
+            Map.entry("mm", "length"), Map.entry("cm", "length"), Map.entry("km", "length"), Map.entry("m/s", "speed"));
 
     private final String device;
     private final boolean oneBaseName;

@@ -12,6 +12,15 @@ import java.util.TreeSet;
 /**
  * The quantity table: each quantity's canonical unit (a SenML symbol) and the device units that
  * convert to it. The one place that knows units; the module README prints the same table.
+ *
+ * <p>Canonical units are SenML primary units (RFC 8428, RFC 8798): {@code count} for people and
+ * vehicles; {@code deg} (registered by RFC 8798) for a direction such as the wind's, since no
+ * station nor the platform speaks radians; {@code m} and {@code m/s} for precipitation and its
+ * intensity, of which {@code mm} and {@code mm/h} are RFC 8798's secondary units; {@code S/m} for
+ * electrical conductivity. A gas concentration is a quantity of its own with the canonical unit
+ * {@code /}, because RFC 8798 registers {@code ppm} as a secondary unit of {@code /} (scale 1e-6):
+ * 415 ppm of CO2 is the reading 4.15e-4. It is not filed under {@code ratio} so that the platform
+ * mapping and the ranges can tell a gas fraction from a power factor or a water content.
  */
 public final class Quantities {
 
@@ -38,9 +47,24 @@ public final class Quantities {
             Map.entry("speed", "m/s"),
             Map.entry("illuminance", "lx"),
             Map.entry("irradiance", "W/m2"),
-            Map.entry("mass", "kg")));
+            Map.entry("mass", "kg"),
+            Map.entry("count", "count"),
+            Map.entry("gasConcentration", "/"),
+            Map.entry("angle", "deg"),
+            Map.entry("precipitation", "m"),
+            Map.entry("precipitationIntensity", "m/s"),
+            Map.entry("electricalConductivity", "S/m")));
 
     private static final Set<String> CUMULATIVE = Set.of("activeEnergy", "reactiveEnergy", "apparentEnergy", "volume");
+
+    /**
+     * Quantities that share a canonical unit with another but accept other device units: a rain
+     * gauge's millimetres are metres, but a precipitation is not given in kilometres, and an intensity
+     * is not a wind speed. Looked up before {@link #FROM_DEVICE_UNIT}.
+     */
+    private static final Map<String, Map<String, UnitConversion>> OWN_DEVICE_UNITS = Map.of(
+            "precipitation", Map.of("m", times(1), "mm", times(1e-3), "l/m2", times(1e-3), "L/m2", times(1e-3)),
+            "precipitationIntensity", Map.of("m/s", times(1), "mm/h", times(1e-3 / 3600), "mm/min", times(1e-3 / 60)));
 
     private static final Map<String, Map<String, UnitConversion>> FROM_DEVICE_UNIT = Map.ofEntries(
             Map.entry("V", Map.of("V", times(1), "mV", times(1e-3), "kV", times(1e3))),
@@ -71,7 +95,11 @@ public final class Quantities {
             Map.entry("m/s", Map.of("m/s", times(1), "km/h", times(1 / 3.6))),
             Map.entry("lx", Map.of("lx", times(1))),
             Map.entry("W/m2", Map.of("W/m2", times(1))),
-            Map.entry("kg", Map.of("kg", times(1), "g", times(1e-3), "t", times(1e3))));
+            Map.entry("kg", Map.of("kg", times(1), "g", times(1e-3), "t", times(1e3))),
+            Map.entry("count", Map.of("count", times(1))),
+            Map.entry("deg", Map.of("deg", times(1), "°", times(1), "rad", times(180 / Math.PI))),
+            Map.entry("S/m", Map.of("S/m", times(1), "mS/m", times(1e-3), "dS/m", times(0.1), "mS/cm", times(0.1),
+                    "uS/cm", times(1e-4), "µS/cm", times(1e-4))));
 
     private Quantities() {
     }
@@ -92,14 +120,17 @@ public final class Quantities {
 
     /** The device units a quantity accepts, sorted; empty for an unknown quantity. */
     public static Set<String> deviceUnits(String quantity) {
-        return canonicalUnit(quantity)
-                .map(unit -> Collections.unmodifiableSet(new TreeSet<>(FROM_DEVICE_UNIT.get(unit).keySet())))
-                .orElse(Set.of());
+        return units(quantity).map(units -> Collections.unmodifiableSet(new TreeSet<>(units.keySet()))).orElse(Set.of());
     }
 
     /** How to convert a value of the quantity in the device's unit to the canonical unit. */
     public static Optional<UnitConversion> conversion(String quantity, String deviceUnit) {
-        return canonicalUnit(quantity).map(FROM_DEVICE_UNIT::get).map(units -> units.get(deviceUnit));
+        return units(quantity).map(units -> units.get(deviceUnit));
+    }
+
+    private static Optional<Map<String, UnitConversion>> units(String quantity) {
+        return Optional.ofNullable(OWN_DEVICE_UNITS.get(quantity))
+                .or(() -> canonicalUnit(quantity).map(FROM_DEVICE_UNIT::get));
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {

@@ -75,21 +75,25 @@ class PushRegistryTest {
                 new PushedRecord(BN, "humidity", "%RH", "48", T),
                 new PushedRecord(BN, "pm10", "ug/m3", "12.5", T),
                 new PushedRecord(BN, "power", "kW", "1.25", T + 1000),
+                new PushedRecord(BN, "co2", "ppm", "415", T),
+                new PushedRecord(BN, "wind", "m/s", "3.5", T),
                 new PushedRecord(BN, "firmware", "", "v1.2.3", T)));
 
-        assertEquals(4, stored, "the firmware string carries no number: left out");
+        assertEquals(6, stored, "the firmware string carries no number: left out");
         List<Reading> readings = stored();
-        assertEquals(List.of("temperature", "humidity", "pm10", "power"), readings.stream().map(Reading::point).toList());
-        assertEquals(List.of("temperature", "relativeHumidity", "massConcentration", "activePower"),
-                readings.stream().map(Reading::quantity).toList());
-        assertEquals(List.of("Cel", "%RH", "kg/m3", "W"), readings.stream().map(Reading::unit).toList());
+        assertEquals(List.of("temperature", "humidity", "pm10", "co2", "wind", "power"),
+                readings.stream().map(Reading::point).toList());
+        assertEquals(List.of("temperature", "relativeHumidity", "massConcentration", "gasConcentration", "speed", "activePower"),
+                readings.stream().map(Reading::quantity).toList(), "units several quantities share go to the usual one");
+        assertEquals(List.of("Cel", "%RH", "kg/m3", "/", "m/s", "W"), readings.stream().map(Reading::unit).toList());
         assertEquals(21.5, ((Value.Number) readings.get(0).value()).value());
         assertEquals(12.5e-9, ((Value.Number) readings.get(2).value()).value(), 1e-18);
-        assertEquals(1250.0, ((Value.Number) readings.get(3).value()).value(), 1e-9);
-        assertEquals(List.of(T, T, T, T + 1000), readings.stream().map(Reading::time).toList());
+        assertEquals(415e-6, ((Value.Number) readings.get(3).value()).value(), 1e-12);
+        assertEquals(1250.0, ((Value.Number) readings.get(5).value()).value(), 1e-9);
+        assertEquals(List.of(T, T, T, T, T, T + 1000), readings.stream().map(Reading::time).toList());
         assertTrue(readings.stream().allMatch(r -> r.device().equals("aq-7") && r.priority() == Priority.SAMPLE));
-        assertEquals(4, sensor.stored());
-        assertEquals(4, sensor.lastReadings().size());
+        assertEquals(6, sensor.stored());
+        assertEquals(6, sensor.lastReadings().size());
     }
 
     @Test

@@ -16,7 +16,9 @@ class QuantitiesTest {
                 Map.entry("powerFactor", "/"), Map.entry("frequency", "Hz"), Map.entry("activeEnergy", "Wh"),
                 Map.entry("reactiveEnergy", "varh"), Map.entry("temperature", "Cel"),
                 Map.entry("relativeHumidity", "%RH"), Map.entry("pressure", "Pa"), Map.entry("soundLevel", "dB"),
-                Map.entry("volume", "m3"), Map.entry("ratio", "/"));
+                Map.entry("volume", "m3"), Map.entry("ratio", "/"), Map.entry("count", "count"),
+                Map.entry("gasConcentration", "/"), Map.entry("angle", "deg"), Map.entry("precipitation", "m"),
+                Map.entry("precipitationIntensity", "m/s"), Map.entry("electricalConductivity", "S/m"));
         expected.forEach((quantity, unit) -> assertEquals(Optional.of(unit), Quantities.canonicalUnit(quantity)));
     }
 
@@ -48,6 +50,32 @@ class QuantitiesTest {
         assertConverts("pressure", "bar", 2, 200000);
         assertConverts("volume", "l", 1500, 1.5);
         assertConverts("relativeHumidity", "%", 45, 45);
+    }
+
+    @Test
+    void convertsTheUnitsOfCountersWeatherGasAndSoil() {
+        assertConverts("count", "count", 1234, 1234);
+        assertConverts("gasConcentration", "ppm", 415, 415e-6);
+        assertConverts("gasConcentration", "ppb", 40, 40e-9);
+        assertConverts("angle", "deg", 270, 270);
+        assertConverts("angle", "rad", Math.PI, 180);
+        assertConverts("precipitation", "mm", 2.4, 0.0024);
+        assertConverts("precipitation", "l/m2", 12, 0.012);
+        assertConverts("precipitationIntensity", "mm/h", 36, 1e-5);
+        assertConverts("precipitationIntensity", "mm/min", 0.6, 1e-5);
+        assertConverts("electricalConductivity", "uS/cm", 1500, 0.15);
+        assertConverts("electricalConductivity", "dS/m", 1.5, 0.15);
+        assertConverts("electricalConductivity", "mS/cm", 1.5, 0.15);
+    }
+
+    @Test
+    void precipitationIsNotALengthNorItsIntensityASpeed() {
+        assertTrue(Quantities.conversion("precipitation", "km").isEmpty());
+        assertTrue(Quantities.conversion("length", "mm").isPresent());
+        assertTrue(Quantities.conversion("length", "l/m2").isEmpty());
+        assertTrue(Quantities.conversion("precipitationIntensity", "km/h").isEmpty());
+        assertTrue(Quantities.conversion("speed", "mm/h").isEmpty());
+        assertEquals(java.util.Set.of("L/m2", "l/m2", "m", "mm"), Quantities.deviceUnits("precipitation"));
     }
 
     @Test
