@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
         description = "Reads a device once through its profile and prints the normalized readings.",
         footer = {"", "Examples:",
             "  gateway read --profile eastron-sdm630 --endpoint 'modbus-tcp://192.168.1.20:502?unit=1'",
-            "  gateway read --profile ./my-meter.yaml --endpoint 'modbus-tcp://127.0.0.1:5020?unit=7' --json"})
+            "  gateway read --profile ./my-meter.yaml --endpoint 'modbus-tcp://127.0.0.1:5020?unit=7' --json",
+            "  gateway read --profile eastron-sdm630 --endpoint 'modbus-tcp://192.168.1.20:502?unit=1' --probe",
+            "", "Exit codes: 0 every point read, 1 some points did not answer,",
+            "2 wrong usage, profile or endpoint, 3 the device did not answer.",
+            "With --probe: 0 the profile's order and scale rank first (or tie),",
+            "3 another order or scale is clearly more plausible, 1 nothing read."})
 final class ReadCommand implements Callable<Integer> {
 
     @Spec
@@ -41,8 +46,13 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "device", description = "Device id to show (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--json", description = "One JSON object per reading and line.")
+    @Option(names = "--json", description = "One JSON object per reading and line (with --probe: the ranking as one JSON object).")
     boolean json;
+
+    @Option(names = "--probe", description = "Reads the raw values once and ranks the four byte/word orders "
+            + "(ABCD, CDAB, BADC, DCBA) and scale corrections (x10 ... /1000) by how plausible the values look "
+            + "against the profile's ranges: is the meter word-swapped?")
+    boolean probe;
 
     @Override
     public Integer call() throws Exception {
@@ -53,10 +63,13 @@ final class ReadCommand implements Callable<Integer> {
         try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), storage)) {
             runtime.configure(GatewayRuntime.PID_IDENTITY, Map.of("tenant", "unenrolled", "gateway", "local"));
             runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", Main.home().resolve("profiles").toString()));
-            DeviceReader reader = runtime.service(DeviceReader.class, Duration.ofSeconds(20));
             ReadResult result;
             try {
-                result = reader.read(new DeviceConfig(device, profile, endpoint, Duration.ofSeconds(5)));
+                DeviceConfig config = new DeviceConfig(device, profile, endpoint, Duration.ofSeconds(5));
+                if (probe) {
+                    return ProbeOutcome.report(DeviceProbeService.probe(runtime, config, Duration.ofSeconds(20)), json, out, err);
+                }
+                result = runtime.service(DeviceReader.class, Duration.ofSeconds(20)).read(config);
             } catch (ProfileException | IllegalArgumentException e) {
                 err.println("gateway read: " + e.getMessage());
                 return Main.USAGE;

@@ -1,0 +1,128 @@
+package cat.smartregion.gateway.core.internal.probe;
+
+import cat.smartregion.gateway.api.device.DeviceConfig;
+import cat.smartregion.gateway.api.device.GatewayIdentity;
+import cat.smartregion.gateway.api.driver.Connection;
+import cat.smartregion.gateway.api.driver.Driver;
+import cat.smartregion.gateway.api.driver.PointStatus;
+import cat.smartregion.gateway.api.driver.RawValue;
+import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.profile.PointSpec;
+import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.core.internal.device.PollPlan;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Probes a device for its byte/word order and scale ({@code gateway read --probe}): reads every point
+ * of its profile once through the driver, as the reader does, then ranks the hypotheses of
+ * {@link Hypothesis#all()} by how plausible the decoded values look ({@link Ranking}).
+ * <p>
+ * The service is a {@code Function<DeviceConfig, String>} giving the report as JSON ({@link ProbeJson}),
+ * with the property {@code gateway.tool=probe}: only JDK and api types cross the bundle's boundary, so
+ * the core exports nothing for it. It throws what {@link cat.smartregion.gateway.api.device.DeviceReader}
+ * throws: a {@link cat.smartregion.gateway.api.profile.ProfileException} for an unknown or invalid profile,
+ * an {@link IllegalArgumentException} when no driver speaks the endpoint's protocol.
+ */
+@Component(service = Function.class, property = DeviceProbe.PROPERTY)
+public final class DeviceProbe implements Function<DeviceConfig, String> {
+
+    /** The service property the launcher finds the probe by. */
+    public static final String PROPERTY = "gateway.tool=probe";
+
+    /** How {@link PollPlan} names the request for a scale-factor register. */
+    private static final String SCALE_FACTOR = "sf:";
+
+    private final List<Driver> drivers = new CopyOnWriteArrayList<>();
+    private final ProfileLibrary profiles;
+    private final Clock clock;
+
+    @Activate
+    public DeviceProbe(@Reference(name = "profiles") ProfileLibrary profiles) {
+        this(profiles, Clock.systemUTC());
+    }
+
+    /** A probe outside OSGi; add drivers with {@link #addDriver}. */
+    public DeviceProbe(ProfileLibrary profiles, Clock clock) {
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addDriver(Driver driver) {
+        drivers.add(driver);
+    }
+
+    public void removeDriver(Driver driver) {
+        drivers.remove(driver);
+    }
+
+    @Override
+    public String apply(DeviceConfig device) {
+        return ProbeJson.render(probe(device));
+    }
+
+    /** Reads the device once and ranks the hypotheses. */
+    public ProbeReport probe(DeviceConfig device) {
+        DeviceProfile profile = profiles.load(device.profile());
+        PollPlan plan = new PollPlan(profile, new GatewayIdentity("probe", "probe"), device.id());
+        Driver driver = pick(device.endpoint());
+        long time = clock.millis();
+        List<RawValue> raws;
+        try (Connection connection = driver.connect(device.endpoint(), plan.options())) {
+            raws = connection.read(plan.requests());
+        } catch (IOException e) {
+            raws = plan.unreachable("cannot connect to " + device.endpoint() + ": " + e.getMessage()).failures();
+        }
+        return report(device, profile, raws, time);
+    }
+
+    /** Ranks what the device answered; the points that did not answer become the report's failures. */
+    static ProbeReport report(DeviceConfig device, DeviceProfile profile, List<RawValue> raws, long time) {
+        Map<String, RawValue> byPoint = raws.stream()
+                .collect(Collectors.toMap(RawValue::point, Function.identity(), (a, b) -> a));
+        List<Sample> samples = new ArrayList<>();
+        List<RawValue> failures = new ArrayList<>();
+        for (PointSpec point : profile.points()) {
+            if (point.address().isEmpty()) {
+                continue; // computed from another point, never read
+            }
+            RawValue raw = byPoint.getOrDefault(point.name(),
+                    RawValue.failed(point.name(), PointStatus.BAD_FRAME, "the driver gave no answer"));
+            if (!raw.isOk()) {
+                failures.add(raw);
+            } else if (point.type().numeric()) {
+                sample(point, raw, byPoint).ifPresentOrElse(samples::add, () -> failures.add(RawValue.failed(
+                        point.name(), PointStatus.BAD_FRAME, "scale factor " + point.scaleFactor() + " not read")));
+            }
+        }
+        Optional<Ranking> ranking = samples.isEmpty() ? Optional.empty() : Optional.of(Ranking.of(samples, time));
+        return new ProbeReport(device.id(), device.profile(), device.endpoint(), ranking, failures);
+    }
+
+    private static Optional<Sample> sample(PointSpec point, RawValue raw, Map<String, RawValue> byPoint) {
+        if (point.scaleFactor().isEmpty()) {
+            return Optional.of(new Sample(point, raw.data()));
+        }
+        RawValue factor = byPoint.get(SCALE_FACTOR + point.scaleFactor());
+        return factor == null || !factor.isOk() ? Optional.empty() : Optional.of(new Sample(point, raw.data(), factor.data()));
+    }
+
+    private Driver pick(URI endpoint) {
+        return drivers.stream().filter(d -> d.supports(endpoint)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no driver for scheme '" + endpoint.getScheme() + "' of endpoint " + endpoint));
+    }
+}
