@@ -2,6 +2,7 @@ package cat.smartregion.gateway.launcher;
 
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.device.DeviceConfig;
+import cat.smartregion.gateway.api.device.DeviceProbe;
 import cat.smartregion.gateway.api.device.DeviceReader;
 import cat.smartregion.gateway.api.device.ReadResult;
 import cat.smartregion.gateway.api.driver.RawValue;
@@ -67,7 +68,7 @@ final class ReadCommand implements Callable<Integer> {
             try {
                 DeviceConfig config = new DeviceConfig(device, profile, endpoint, Duration.ofSeconds(5));
                 if (probe) {
-                    return ProbeOutcome.report(DeviceProbeService.probe(runtime, config, Duration.ofSeconds(20)), json, out, err);
+                    return ProbeOutcome.report(runtime.service(DeviceProbe.class, Duration.ofSeconds(20)).rankJson(config), json, out, err);
                 }
                 result = runtime.service(DeviceReader.class, Duration.ofSeconds(20)).read(config);
             } catch (ProfileException | IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package cat.smartregion.gateway.core.internal.probe;
 
 import cat.smartregion.gateway.api.device.DeviceConfig;
+import cat.smartregion.gateway.api.device.DeviceProbe;
 import cat.smartregion.gateway.api.device.GatewayIdentity;
 import cat.smartregion.gateway.api.driver.Connection;
 import cat.smartregion.gateway.api.driver.Driver;
@@ -30,18 +31,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Probes a device for its byte/word order and scale ({@code gateway read --probe}): reads every point
  * of its profile once through the driver, as the reader does, then ranks the hypotheses of
  * {@link Hypothesis#all()} by how plausible the decoded values look ({@link Ranking}).
- * <p>
- * The service is a {@code Function<DeviceConfig, String>} giving the report as JSON ({@link ProbeJson}),
- * with the property {@code gateway.tool=probe}: only JDK and api types cross the bundle's boundary, so
- * the core exports nothing for it. It throws what {@link cat.smartregion.gateway.api.device.DeviceReader}
- * throws: a {@link cat.smartregion.gateway.api.profile.ProfileException} for an unknown or invalid profile,
- * an {@link IllegalArgumentException} when no driver speaks the endpoint's protocol.
+ The service answers the report as JSON ({@link ProbeJson}).
  */
-@Component(service = Function.class, property = DeviceProbe.PROPERTY)
-public final class DeviceProbe implements Function<DeviceConfig, String> {
-
-    /** The service property the launcher finds the probe by. */
-    public static final String PROPERTY = "gateway.tool=probe";
+@Component(service = DeviceProbe.class)
+public final class Prober implements DeviceProbe {
 
     /** How {@link PollPlan} names the request for a scale-factor register. */
     private static final String SCALE_FACTOR = "sf:";
@@ -51,12 +44,12 @@ public final class DeviceProbe implements Function<DeviceConfig, String> {
     private final Clock clock;
 
     @Activate
-    public DeviceProbe(@Reference(name = "profiles") ProfileLibrary profiles) {
+    public Prober(@Reference(name = "profiles") ProfileLibrary profiles) {
         this(profiles, Clock.systemUTC());
     }
 
     /** A probe outside OSGi; add drivers with {@link #addDriver}. */
-    public DeviceProbe(ProfileLibrary profiles, Clock clock) {
+    public Prober(ProfileLibrary profiles, Clock clock) {
         this.profiles = profiles;
         this.clock = clock;
     }
@@ -71,7 +64,7 @@ public final class DeviceProbe implements Function<DeviceConfig, String> {
     }
 
     @Override
-    public String apply(DeviceConfig device) {
+    public String rankJson(DeviceConfig device) {
         return ProbeJson.render(probe(device));
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** From a driver's answers to a report: what is probed, what failed, and the JSON the launcher prints. */
-class DeviceProbeTest {
+class ProberTest {
 
     private static final DeviceConfig DEVICE = new DeviceConfig("meter-7", "test-meter",
             URI.create("modbus-tcp://127.0.0.1:5020?unit=7"), Duration.ofSeconds(5));
@@ -39,7 +39,7 @@ class DeviceProbeTest {
 
     @Test
     void rankWhatAnsweredReportTheRestAndRenderJson() throws Exception {
-        ProbeReport report = DeviceProbe.report(DEVICE, PROFILE, List.of(
+        ProbeReport report = Prober.report(DEVICE, PROFILE, List.of(
                 RawValue.ok("voltage", bytes(0x80, 0x00, 0x43, 0x66)),        // 230.5f, words swapped
                 RawValue.ok("power", bytes(0x04, 0xD2)),                      // 1234
                 RawValue.ok("sf:holding:40085", bytes(0xFF, 0xFF)),           // 10^-1: 123.4 W
@@ -72,7 +72,7 @@ class DeviceProbeTest {
 
     @Test
     void aMissingScaleFactorOrNoAnswerAtAllLeavesNothingToRank() throws Exception {
-        ProbeReport report = DeviceProbe.report(DEVICE, PROFILE, List.of(
+        ProbeReport report = Prober.report(DEVICE, PROFILE, List.of(
                 RawValue.failed("voltage", PointStatus.TIMEOUT, "no answer within 1000 ms"),
                 RawValue.ok("power", bytes(0x04, 0xD2)),
                 RawValue.failed("sf:holding:40085", PointStatus.TIMEOUT, "no answer within 1000 ms")), NOW);
