@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cat.smartregion.gateway.api.profile.DataType;
+import cat.smartregion.gateway.api.profile.Derivation;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.profile.PlatformMapping;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.core.internal.profile.ProfileLibraryImpl;
 import cat.smartregion.gateway.core.internal.profile.ProfileLoader;
@@ -56,6 +58,24 @@ class ProfilesTest {
                         file + ": point " + p.name() + " needs a plausible range");
             }
         }
+    }
+
+    @Test
+    void everyPointMapsToThePlatform() {
+        for (Path file : files()) {
+            for (PointSpec p : new ProfileLoader().load(file).points()) {
+                assertFalse(p.platform().isEmpty(), file + ": point " + p.name() + " needs a platform mapping");
+            }
+        }
+    }
+
+    @Test
+    void theFillSensorDerivesTheFillingLevelOfAWasteContainer() {
+        DeviceProfile apg = new ProfileLoader().load(ProfileFiles.named("apg-mnu"));
+        PointSpec fill = apg.points().stream().filter(p -> p.name().equals("fillingLevel")).findFirst().orElseThrow();
+        assertEquals(Derivation.fillingLevel("distance"), fill.derivation());
+        assertEquals("ratio", fill.quantity());
+        assertEquals(new PlatformMapping("filling_level", "NUMBER", "/", "fillingLevel"), fill.platform());
     }
 
     @Test

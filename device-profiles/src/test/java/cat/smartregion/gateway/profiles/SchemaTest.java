@@ -51,6 +51,7 @@ class SchemaTest {
                 type: float32
                 unit: V
                 range: [180, 265]
+                platform: {sentilo: {type: voltage, dataType: NUMBER, unit: V}, sdm: phaseVoltage.L1}
             """;
 
     private static JsonSchema schema() throws IOException {
@@ -90,6 +91,14 @@ class SchemaTest {
         "id: example|id: -example",
         "source: \"Example manual v1, table 3\"\n|",
         "range: [180, 265]|scale: 0",
+        "    platform: {sentilo: {type: voltage, dataType: NUMBER, unit: V}, sdm: phaseVoltage.L1}\n|",
+        "{sentilo: {type: voltage, dataType: NUMBER, unit: V}, |{",
+        "dataType: NUMBER|dataType: NUMERIC",
+        "sdm: phaseVoltage.L1|sdm: phase voltage",
+        "type: voltage,|type: 'volt age',",
+        "range: [180, 265]|ct: maybe",
+        "range: [180, 265]|derived: {method: fillingLevel, from: phaseVoltageL1}",
+        "    address: input:0x0000\n|    derived: {method: magic, from: x}\n",
     })
     void schemaAndLoaderRefuseTheSameMistakes(String edit) throws IOException {
         String[] parts = edit.split("\\|", -1);
@@ -97,6 +106,20 @@ class SchemaTest {
         assertFalse(bad.equals(GOOD), "edit did not apply: " + edit);
         assertFalse(validate(bad).isEmpty(), "schema accepted: " + bad);
         assertThrows(ProfileException.class, () -> new ProfileLoader().parse("bad.yaml", stream(bad)));
+    }
+
+    @Test
+    void aDerivedPointIsValidForBothSchemaAndLoader() throws IOException {
+        String derived = GOOD.replace("range: [180, 265]", "range: [180, 265]\n    ct: true") + """
+                  - name: energy
+                    description: Energy counted by the pulse output
+                    quantity: activeEnergy
+                    unit: kWh
+                    derived: {method: pulses, from: phaseVoltageL1, pulsesPerUnit: 1000}
+                    platform: {sentilo: {type: energy, dataType: NUMBER, unit: Wh}, sdm: totalActiveEnergyImport}
+                """;
+        assertTrue(validate(derived).isEmpty(), validate(derived).toString());
+        new ProfileLoader().parse("example.yaml", stream(derived));
     }
 
     @Test

@@ -3,21 +3,26 @@ package cat.smartregion.gateway.sentilo.internal;
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.device.DeviceConfig;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.profile.PlatformMapping;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sensors the gateway should have in the catalog: every point of every installed device (its
- * profile from the profile library), and sensors seen only in readings. The unit of an inventory sensor
- * is its quantity's canonical unit from the unit map until a reading shows the actual unit and data
- * type, which then win. Thread-safe: devices come and go on DS threads, readings on the sync thread.
+ * profile from the profile library), and sensors seen only in readings. A point's type, data type and
+ * unit are its profile's platform mapping, unless the administrator's type or unit map overrides them;
+ * the readings never change them. A point without mapping has the maps' or built-in type and unit
+ * until a reading shows the actual unit and data type, which then win. Thread-safe: devices come and go
+ * on DS threads, readings on the sync thread.
  */
 final class Inventory {
 
@@ -29,6 +34,7 @@ final class Inventory {
     private volatile Optional<ProfileLibrary> profiles = Optional.empty();
     private volatile String gateway;
     private volatile Map<String, CatalogEntry> declared = Map.of();
+    private volatile Set<String> mapped = Set.of();
 
     Inventory(UplinkSettings settings) {
         this.settings = settings;
@@ -65,6 +71,9 @@ final class Inventory {
         }
         String sensor = CatalogEntry.sensorId(reading);
         CatalogEntry inventory = declared.get(sensor);
+        if (inventory != null && mapped.contains(sensor)) {
+            return inventory;
+        }
         CatalogEntry entry = inventory != null ? inventory.confirmedBy(reading)
                 : CatalogEntry.of(reading, settings, location(reading.device()));
         if (inventory != null && !entry.equals(inventory)) {
@@ -81,14 +90,19 @@ final class Inventory {
 
     private synchronized void recompute() {
         Map<String, CatalogEntry> entries = new LinkedHashMap<>();
+        Set<String> fromProfiles = new HashSet<>();
         Optional<ProfileLibrary> library = profiles;
         if (library.isPresent() && !gateway.isEmpty()) {
             devices.values().forEach(device -> profile(library.get(), device).ifPresent(profile ->
                     profile.points().forEach(point -> {
                         CatalogEntry e = entry(device, point);
                         entries.put(e.sensor(), e);
+                        if (!point.platform().isEmpty()) {
+                            fromProfiles.add(e.sensor());
+                        }
                     })));
         }
+        mapped = Set.copyOf(fromProfiles);
         declared = Map.copyOf(entries);
     }
 
@@ -104,9 +118,13 @@ final class Inventory {
 
     private CatalogEntry entry(DeviceConfig device, PointSpec point) {
         String description = point.description().isBlank() ? point.name() : point.description();
-        return new CatalogEntry(CatalogEntry.sensorId(device.id(), point.name()),
-                settings.typeFor(point.name(), point.quantity()), "NUMBER",
-                settings.unitOf(point.quantity()).orElse(point.unit()),
+        PlatformMapping platform = point.platform();
+        String type = platform.isEmpty() ? settings.typeFor(point.name(), point.quantity())
+                : settings.typeOverride(point.name(), point.quantity()).orElse(platform.sentiloType());
+        String unit = platform.isEmpty() ? settings.unitOf(point.quantity()).orElse(point.unit())
+                : settings.unitOverride(point.quantity()).orElse(platform.sentiloUnit());
+        return new CatalogEntry(CatalogEntry.sensorId(device.id(), point.name()), type,
+                platform.isEmpty() ? "NUMBER" : platform.sentiloDataType(), unit,
                 CatalogEntry.componentId(gateway, device.id()), settings.componentType(),
                 device.location().orElse(""), description + " of " + device.id());
     }

@@ -29,32 +29,19 @@ public @interface SentiloUplinkConfig {
     String component_type() default "generic";
 
     @AttributeDefinition(name = "Type map",
-            description = "name=sentiloType pairs: the Sentilo sensor type of a point, looked up by point name first, "
-                    + "then by quantity; each platform administers its own type catalog")
-    String[] type_map() default {
-        "voltage=voltage", "current=current", "activePower=power", "power=power",
-        "apparentPower=apparent_power", "reactivePower=reactive_power", "powerFactor=power_factor",
-        "frequency=frequency", "activeEnergy=energy", "energy=energy", "activeEnergyImport=energy",
-        "activeEnergyExport=energy", "reactiveEnergy=reactive_energy", "apparentEnergy=energy",
-        "temperature=temperature", "humidity=humidity", "relativeHumidity=humidity", "pressure=pressure",
-        "noise=noise", "soundLevel=noise", "LAeq=noise", "co2=co2", "no2=no2", "o3=o3", "pm10=pm10",
-        "pm25=pm25", "fillingLevel=filling_level", "flow=flow", "volumeFlow=flow", "volume=volume",
-        "status=status"
-    };
+            description = "name=sentiloType pairs, the platform administrator's override: the Sentilo sensor type of a "
+                    + "point, looked up by point name first, then by quantity, before the profile's platform mapping; "
+                    + "empty: the profiles decide (and a built-in table for sensors no profile maps)")
+    String[] type_map() default {};
 
     @AttributeDefinition(name = "Default type",
-            description = "Sentilo sensor type of points the type map does not name")
+            description = "Sentilo sensor type of points neither the type map, a profile nor the built-in table name")
     String default_type() default "other";
 
     @AttributeDefinition(name = "Unit map",
-            description = "quantity=unit pairs: the canonical unit of each quantity, registered as the unit of the "
-                    + "sensors of the device inventory before their first reading (readings then confirm or correct it)")
-    String[] unit_map() default {
-        "voltage=V", "current=A", "activePower=W", "apparentPower=VA", "reactivePower=var", "powerFactor=/",
-        "frequency=Hz", "activeEnergy=Wh", "reactiveEnergy=varh", "apparentEnergy=VAh", "temperature=Cel",
-        "relativeHumidity=%RH", "pressure=Pa", "soundLevel=dB", "volume=m3", "volumeFlow=m3/s", "ratio=/",
-        "massConcentration=kg/m3", "length=m", "speed=m/s", "illuminance=lx", "irradiance=W/m2", "mass=kg"
-    };
+            description = "quantity=unit pairs, the platform administrator's override of the unit registered for the "
+                    + "sensors of a quantity, before the profile's platform mapping; empty: the profiles decide")
+    String[] unit_map() default {};
 
     @AttributeDefinition(name = "Readings per request",
             description = "Most observations in one PUT /data request; one batch may take several requests")

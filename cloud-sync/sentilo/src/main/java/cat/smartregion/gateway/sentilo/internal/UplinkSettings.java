@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * @param token           provider token; never in logs or {@link #toString()}
  * @param gateway         gateway id naming the inventory's components; empty: learnt from the first reading
  * @param componentType   component type of the registered components
- * @param typeMap         point name or quantity to Sentilo sensor type
- * @param defaultType     sensor type of points the map does not name
- * @param unitMap         quantity to canonical unit, for the inventory's sensors
+ * @param typeMap         the administrator's override: point name or quantity to Sentilo sensor type
+ * @param defaultType     sensor type of points neither the map, a profile nor {@link BuiltInTypes} name
+ * @param unitMap         the administrator's override: quantity to the unit registered for the inventory's sensors
  * @param requestReadings most observations per data request
  * @param requestBytes    most bytes per data request body
  * @param authRetry       how long to send nothing after the platform refused the credentials
@@ -70,7 +70,7 @@ public record UplinkSettings(URI url, String provider, String token, String gate
         }
     }
 
-    /** Settings with every default: type and unit maps, batching, pauses, trust store; no alerts. */
+    /** Settings with every default: no override of the profiles' mapping, batching, pauses, trust store; no alerts. */
     public static UplinkSettings of(URI url, String provider, String token) {
         return new UplinkSettings(url, provider, token, "", "generic", pairs(defaults("type_map")), "other",
                 pairs(defaults("unit_map")), 100, 65536, Duration.ofMinutes(10), Map.of(), Duration.ofSeconds(10),
@@ -87,13 +87,27 @@ public record UplinkSettings(URI url, String provider, String token, String gate
                 config.ca_file().isBlank() ? Optional.empty() : Optional.of(Path.of(config.ca_file().trim())));
     }
 
-    /** The Sentilo sensor type of a point: by its name, else by its quantity, else the default. */
+    /**
+     * The Sentilo sensor type of a point no profile maps: the override by its name, else by its quantity, else the
+     * built-in table likewise, else the default.
+     */
     public String typeFor(String point, String quantity) {
-        return typeMap.getOrDefault(point, typeMap.getOrDefault(quantity, defaultType));
+        return typeOverride(point, quantity).orElseGet(() -> BuiltInTypes.TYPES.getOrDefault(point,
+                BuiltInTypes.TYPES.getOrDefault(quantity, defaultType)));
     }
 
-    /** The canonical unit of a quantity, when the unit map knows it. */
+    /** The administrator's sensor type of a point, by its name, else by its quantity, when the type map gives one. */
+    public Optional<String> typeOverride(String point, String quantity) {
+        return Optional.ofNullable(typeMap.getOrDefault(point, typeMap.get(quantity)));
+    }
+
+    /** The unit of a quantity no profile maps: the override, else the built-in table of canonical units. */
     public Optional<String> unitOf(String quantity) {
+        return unitOverride(quantity).or(() -> Optional.ofNullable(BuiltInTypes.UNITS.get(quantity)));
+    }
+
+    /** The administrator's unit for the sensors of a quantity, when the unit map gives one. */
+    public Optional<String> unitOverride(String quantity) {
         return Optional.ofNullable(unitMap.get(quantity));
     }
 

@@ -18,8 +18,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,25 @@ class CatalogInventoryTest {
         assertInstanceOf(SendResult.Delivered.class, uplink.send(batch));
 
         assertEquals("kWh", sensor("meter-1_totalActiveEnergyImport").unit());
+    }
+
+    @Test
+    void theProfilesPlatformMappingReachesTheCatalogAndReadingsDoNotUndoIt() {
+        Set<String> types = new HashSet<>(StandInPlatform.defaultSensorTypes());
+        types.addAll(Set.of("air_temperature", "supply_voltage"));
+        platform.sensorTypes(types);
+        SentiloUplink uplink = givenUplinkWith(device("station-1", "test-mapped", HERE));
+        Await.until("the mapped sensors in the catalog", () -> platform.catalog(PROVIDER).size() == 2);
+        CatalogSensor temperature = sensor("station-1_temperature");
+        assertEquals(List.of("air_temperature", "NUMBER", "°C"),
+                List.of(temperature.type(), temperature.dataType(), temperature.unit()));
+        assertEquals("supply_voltage", sensor("station-1_voltage").type());
+
+        Batch batch = givenReadingsFrom(1).number("station-1", "temperature", "temperature", 21.5, "Cel", T0).batch();
+        assertInstanceOf(SendResult.Delivered.class, uplink.send(batch));
+
+        assertEquals("°C", sensor("station-1_temperature").unit(), "the profile's spelling of the canonical unit stays");
+        assertFalse(platform.requests().stream().anyMatch(r -> r.is("PUT", "/catalog/")), "no update after the reading");
     }
 
     private SentiloUplink givenUplinkWith(Inventories.Installed... devices) {

@@ -4,7 +4,9 @@ import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.device.DeviceConfig;
 import cat.smartregion.gateway.api.device.DeviceStatus;
 import cat.smartregion.gateway.api.profile.DataType;
+import cat.smartregion.gateway.api.profile.Derivation;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.profile.PlatformMapping;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
@@ -29,10 +31,17 @@ final class Inventories {
                     point("totalActiveEnergyImport", "Imported active energy", "activeEnergy", "kWh"),
                     point("frequency", "Grid frequency", "frequency", "Hz")));
 
+    /** A weather sensor whose profile maps its points to the platform, with a Celsius spelling of its own. */
+    static final DeviceProfile MAPPED = new DeviceProfile("test-mapped", "Acme", "W1", "modbus", "datasheet", List.of(
+            mapped(point("temperature", "Air temperature", "temperature", "Cel"),
+                    new PlatformMapping("air_temperature", "NUMBER", "°C", "temperature")),
+            mapped(point("voltage", "Supply voltage", "voltage", "V"),
+                    new PlatformMapping("supply_voltage", "NUMBER", "V", ""))));
+
     static final ProfileLibrary PROFILES = new ProfileLibrary() {
         @Override
         public List<DeviceProfile> all() {
-            return List.of(METER, METER_V2);
+            return List.of(METER, METER_V2, MAPPED);
         }
 
         @Override
@@ -77,6 +86,12 @@ final class Inventories {
         Map<String, String> params = location.isEmpty() ? Map.of() : Map.of("location", location);
         return new Installed(new DeviceConfig(id, profile, URI.create("modbus-tcp://127.0.0.1:1502?unit=1"),
                 Duration.ofSeconds(5), params));
+    }
+
+    private static PointSpec mapped(PointSpec p, PlatformMapping platform) {
+        return new PointSpec(p.name(), p.description(), p.quantity(), p.address(), p.type(), p.order(), p.scale(),
+                p.offset(), p.unit(), p.range(), p.priority(), p.length(), p.scaleFactor(), platform, false,
+                Derivation.NONE);
     }
 
     private static PointSpec point(String name, String description, String quantity, String unit) {

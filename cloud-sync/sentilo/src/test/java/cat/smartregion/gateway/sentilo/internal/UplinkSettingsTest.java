@@ -28,6 +28,21 @@ class UplinkSettingsTest {
     }
 
     @Test
+    void theAdministratorsMapsOverrideTheProfilesAndTheBuiltInTable() {
+        UplinkSettings defaults = UplinkSettings.of(URI.create("http://127.0.0.1:1"), "prov", "t");
+        assertEquals(java.util.Optional.empty(), defaults.typeOverride("voltage", "voltage"), "no override by default");
+        assertEquals(java.util.Optional.empty(), defaults.unitOverride("temperature"));
+        UplinkSettings admin = new UplinkSettings(defaults.url(), "prov", "t", "", "generic",
+                java.util.Map.of("temperature", "temp", "dewPoint", "dew"), "other", java.util.Map.of("temperature", "ºC"),
+                100, 65536, java.time.Duration.ofMinutes(10), java.util.Map.of(), java.time.Duration.ofSeconds(10),
+                java.util.Optional.empty());
+        assertEquals("dew", admin.typeOverride("dewPoint", "temperature").orElseThrow(), "the point name wins");
+        assertEquals("temp", admin.typeOverride("airTemperature", "temperature").orElseThrow());
+        assertEquals("ºC", admin.unitOverride("temperature").orElseThrow());
+        assertEquals("power", admin.typeFor("p1", "activePower"), "the built-in table below the override");
+    }
+
+    @Test
     void refusesConfigurationsThatCannotWork() {
         URI url = URI.create("http://127.0.0.1:1");
         assertThrows(IllegalArgumentException.class, () -> UplinkSettings.of(URI.create("ftp://x"), "prov", "t"));

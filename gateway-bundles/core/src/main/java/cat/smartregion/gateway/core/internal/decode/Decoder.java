@@ -84,6 +84,14 @@ public final class Decoder {
         return normalized(number(WireOrder.toBigEndian(wire, spec.order()), type), exponent, time);
     }
 
+    /**
+     * A value computed in the point's unit rather than read (a derived point): unit conversion and range
+     * check as for a decoded value.
+     */
+    public Decoded normalize(double value, long time) {
+        return normalized(Double.isFinite(value) ? withoutBinaryNoise(value) : value, 0, time);
+    }
+
     /** A number the device wrote as text, e.g. a serial line's {@code LAeq=63.2} capture. */
     private Decoded decimal(byte[] wire, long time) {
         String text = new String(wire, StandardCharsets.US_ASCII).strip();

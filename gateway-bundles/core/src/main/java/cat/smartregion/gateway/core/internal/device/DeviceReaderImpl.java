@@ -55,7 +55,7 @@ public final class DeviceReaderImpl implements DeviceReader {
 
     @Override
     public ReadResult read(DeviceConfig device) {
-        PollPlan plan = new PollPlan(profiles.load(device.profile()), identity, device.id());
+        PollPlan plan = new PollPlan(profiles.load(device.profile()), identity, device);
         Driver driver = drivers.pick(device.endpoint());
         long time = clock.millis();
         try (Connection connection = driver.connect(device.endpoint(), plan.options())) {

@@ -79,6 +79,16 @@ final class Fields {
         return node(key).map(n -> number(key, n));
     }
 
+    /** A {@code true}/{@code false} value, {@code false} when absent. */
+    boolean flag(String key) {
+        return node(key).map(n -> {
+            if (n instanceof Scalar s && s.type() == Scalar.Type.BOOLEAN) {
+                return Boolean.parseBoolean(s.text());
+            }
+            throw error(n.where(), "'" + key + "' must be true or false, found " + describe(n));
+        }).orElse(false);
+    }
+
     Optional<Sequence> optionalList(String key) {
         return node(key).map(n -> {
             if (n instanceof Sequence s) {

@@ -2,6 +2,7 @@ package cat.smartregion.gateway.core.internal.profile;
 
 import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.profile.DataType;
+import cat.smartregion.gateway.api.profile.Derivation;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.Range;
 import cat.smartregion.gateway.api.profile.WordOrder;
@@ -14,13 +15,13 @@ import java.util.List;
  */
 final class NonNumericPoint {
 
-    private static final List<String> NUMERIC_ONLY = List.of("scale", "offset", "unit", "range", "scaleFactor");
+    private static final List<String> NUMERIC_ONLY = List.of("scale", "offset", "unit", "range", "scaleFactor", "ct");
     private static final String QUANTITY_SYNTAX = "[A-Za-z][A-Za-z0-9]{0,63}";
 
     private NonNumericPoint() {
     }
 
-    static PointSpec read(Fields fields, String name, DataType type, WordOrder order, String protocol) {
+    static PointSpec read(Fields fields, String name, DataType type, WordOrder order, String protocol, String context) {
         for (String key : NUMERIC_ONLY) {
             if (fields.node(key).isPresent()) {
                 throw fields.error(fields.required(key).where(), "'" + key + "' applies to numbers, not to a "
@@ -40,7 +41,7 @@ final class NonNumericPoint {
                 .map(p -> Enums.parse(Priority.class, p, fields, fields.required("priority").where(), "priority"))
                 .orElse(Priority.STATE);
         return new PointSpec(name, fields.text("description"), quantity, address, type, order, 1, 0, "", Range.ANY,
-                priority, length, "");
+                priority, length, "", PlatformReader.read(fields, context, type, quantity), false, Derivation.NONE);
     }
 
     private static int length(Fields fields, DataType type) {

@@ -2,6 +2,7 @@ package cat.smartregion.gateway.core.internal.profile;
 
 import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.profile.DataType;
+import cat.smartregion.gateway.api.profile.Derivation;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.Range;
 import cat.smartregion.gateway.api.profile.WordOrder;
@@ -15,7 +16,7 @@ import java.util.Locale;
 final class PointReader {
 
     static final List<String> KEYS = List.of("name", "description", "quantity", "address", "type", "order",
-            "scale", "offset", "unit", "range", "priority", "length", "scaleFactor");
+            "scale", "offset", "unit", "range", "priority", "length", "scaleFactor", "platform", "ct", DerivedPointReader.KEY);
     private static final String NAME_SYNTAX = "[A-Za-z0-9_-]{1,64}";
 
     private final YamlNode node;
@@ -30,16 +31,20 @@ final class PointReader {
 
     PointSpec read() {
         String name = Fields.unchecked(node, "point").text("name");
-        Fields fields = Fields.of(node, "point '" + name + "'", KEYS);
+        String context = "point '" + name + "'";
+        Fields fields = Fields.of(node, context, KEYS);
         if (!name.matches(NAME_SYNTAX)) {
             throw fields.error(fields.required("name").where(), "name must match " + NAME_SYNTAX);
+        }
+        if (fields.node(DerivedPointReader.KEY).isPresent()) {
+            return DerivedPointReader.read(fields, name, context);
         }
         DataType type = type(fields);
         WordOrder order = fields.optionalText("order")
                 .map(o -> Enums.parse(WordOrder.class, o, fields, fields.required("order").where(), "order"))
                 .orElse(defaults.order());
         if (!type.numeric()) {
-            return NonNumericPoint.read(fields, name, type, order, protocol);
+            return NonNumericPoint.read(fields, name, type, order, protocol, context);
         }
         if (fields.node("length").isPresent()) {
             throw fields.error(fields.required("length").where(), "'length' belongs to string points; "
@@ -55,17 +60,18 @@ final class PointReader {
         }
         return new PointSpec(name, fields.text("description"), quantity, address(fields, type), type, order,
                 scale, fields.optionalNumber("offset").orElse(0.0), unit(fields, quantity), range(fields),
-                priority(fields, quantity), type.registers(), ShapeCheck.scaleFactor(fields, protocol));
+                priority(fields, quantity), type.registers(), ShapeCheck.scaleFactor(fields, protocol),
+                PlatformReader.read(fields, context, type, quantity), fields.flag("ct"), Derivation.NONE);
     }
 
     /** The buffer's eviction class: as declared, else COUNTER for cumulative quantities and SAMPLE for the rest. */
-    private static Priority priority(Fields fields, String quantity) {
+    static Priority priority(Fields fields, String quantity) {
         return fields.optionalText("priority")
                 .map(p -> Enums.parse(Priority.class, p, fields, fields.required("priority").where(), "priority"))
                 .orElse(Quantities.isCumulative(quantity) ? Priority.COUNTER : Priority.SAMPLE);
     }
 
-    private static String quantity(Fields fields) {
+    static String quantity(Fields fields) {
         String quantity = fields.text("quantity");
         if (Quantities.canonicalUnit(quantity).isEmpty()) {
             throw fields.error(fields.required("quantity").where(), "unknown quantity '" + quantity
@@ -92,7 +98,7 @@ final class PointReader {
         return address;
     }
 
-    private static String unit(Fields fields, String quantity) {
+    static String unit(Fields fields, String quantity) {
         String unit = fields.text("unit");
         if (Quantities.conversion(quantity, unit).isEmpty()) {
             throw fields.error(fields.required("unit").where(), "unit '" + unit + "' cannot be converted to '"
@@ -102,7 +108,7 @@ final class PointReader {
         return unit;
     }
 
-    private static Range range(Fields fields) {
+    static Range range(Fields fields) {
         return fields.optionalList("range").map(list -> range(fields, list)).orElse(Range.ANY);
     }
 

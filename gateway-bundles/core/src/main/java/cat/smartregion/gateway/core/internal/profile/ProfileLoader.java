@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +79,7 @@ public final class ProfileLoader {
             throw profile.error(list.where(), "'points' must list at least one point");
         }
         Map<String, Where> seen = new HashMap<>();
-        List<PointSpec> points = new ArrayList<>();
+        Map<String, PointSpec> points = new LinkedHashMap<>();
         for (YamlNode item : list.items()) {
             PointSpec point = new PointReader(item, protocol, defaults).read();
             Where first = seen.putIfAbsent(point.name(), item.where());
@@ -88,9 +87,15 @@ public final class ProfileLoader {
                 throw Fields.error(item.where(), "", "duplicate point name '" + point.name()
                         + "' (first at line " + first.line() + ")");
             }
-            points.add(point);
+            points.put(point.name(), point);
         }
-        return points;
+        for (YamlNode item : list.items()) {
+            PointSpec point = points.get(Fields.unchecked(item, "point").text("name"));
+            if (point.derived()) {
+                DerivedPointReader.checkSource(item, point, points);
+            }
+        }
+        return List.copyOf(points.values());
     }
 
     /** Profile-level defaults for a point's type, order and scale. */

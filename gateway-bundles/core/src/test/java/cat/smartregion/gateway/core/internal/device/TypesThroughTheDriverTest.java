@@ -35,20 +35,30 @@ class TypesThroughTheDriverTest {
             protocol: modbus
             source: "SunSpec common model 1 and inverter model 103, as a test bank"
             points:
-              - {name: manufacturer, description: Manufacturer, address: "holding:40004", type: string, length: 16}
-              - {name: serialNumber, description: Serial, address: "holding:40052", type: string, length: 4, order: BADC}
+              - {name: manufacturer, description: Manufacturer, address: "holding:40004", type: string, length: 16,
+                 platform: {sentilo: {type: text, dataType: TEXT}}}
+              - {name: serialNumber, description: Serial, address: "holding:40052", type: string, length: 4, order: BADC,
+                 platform: {sentilo: {type: text, dataType: TEXT}}}
               - {name: acCurrent, description: AC current, quantity: current, address: "holding:40071", type: uint16,
-                 scaleFactor: "holding:40075", unit: A}
+                 scaleFactor: "holding:40075", unit: A,
+                 platform: {sentilo: {type: current, dataType: NUMBER, unit: A}}}
               - {name: acPower, description: AC power, quantity: activePower, address: "holding:40083", type: int16,
-                 scaleFactor: "holding:40084", unit: W}
+                 scaleFactor: "holding:40084", unit: W,
+                 platform: {sentilo: {type: activepower, dataType: NUMBER, unit: W}}}
               - {name: energy, description: Lifetime energy, quantity: activeEnergy, address: "holding:40093", type: uint32,
-                 scaleFactor: "holding:40095", unit: Wh}
-              - {name: running, description: Operating, address: "holding:40107.2", type: bit}
-              - {name: faulted, description: Fault, address: "holding:40107.3", type: bit}
-              - {name: breakerClosed, description: AC breaker, address: "coil:0", type: bit}
+                 scaleFactor: "holding:40095", unit: Wh,
+                 platform: {sentilo: {type: activeenergy, dataType: NUMBER, unit: Wh}}}
+              - {name: running, description: Operating, address: "holding:40107.2", type: bit,
+                 platform: {sentilo: {type: status, dataType: BOOLEAN}}}
+              - {name: faulted, description: Fault, address: "holding:40107.3", type: bit,
+                 platform: {sentilo: {type: status, dataType: BOOLEAN}}}
+              - {name: breakerClosed, description: AC breaker, address: "coil:0", type: bit,
+                 platform: {sentilo: {type: status, dataType: BOOLEAN}}}
               - {name: temperature, description: Cabinet, quantity: temperature, address: "input:10", type: float32,
-                 order: CDAB, unit: Cel}
-              - {name: counter64, description: Pulses, quantity: volume, address: "input:20", type: uint64, order: DCBA, unit: l}
+                 order: CDAB, unit: Cel,
+                 platform: {sentilo: {type: temperature, dataType: NUMBER, unit: Cel}}}
+              - {name: counter64, description: Pulses, quantity: volume, address: "input:20", type: uint64, order: DCBA, unit: l,
+                 platform: {sentilo: {type: volume, dataType: NUMBER, unit: m3}}}
             """;
 
     @TempDir

@@ -28,6 +28,7 @@ class ProfileLibraryImplTest {
                     address: input:0x0046
                     type: float32
                     unit: Hz
+                    platform: {sentilo: {type: frequency, dataType: NUMBER, unit: Hz}, sdm: frequency}
                 """.formatted(id);
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.profile.DataType;
+import cat.smartregion.gateway.api.profile.Derivation;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.profile.PlatformMapping;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.api.profile.Range;
@@ -37,6 +39,7 @@ class ProfileLoaderTest {
                 address: input:0x0000
                 unit: V
                 range: [180, 265]
+                platform: {sentilo: {type: voltage, dataType: NUMBER, unit: V}, sdm: phaseVoltage.L1}
             """;
 
     private final ProfileLoader loader = new ProfileLoader();
@@ -61,12 +64,14 @@ class ProfileLoaderTest {
                     scale: 1
                     offset: 5
                     unit: kWh
+                    platform: {sentilo: {type: energy, dataType: NUMBER, unit: Wh}, sdm: totalActiveEnergyImport}
                 """);
         assertEquals("test-meter", profile.id());
         assertEquals("Acme M1 manual", profile.source());
         PointSpec voltage = profile.points().get(0);
         assertEquals(new PointSpec("phaseVoltageL1", "Line 1 to neutral voltage", "voltage", "input:0x0000",
-                DataType.FLOAT32, WordOrder.CDAB, 0.1, 0, "V", new Range(180, 265), Priority.SAMPLE), voltage);
+                DataType.FLOAT32, WordOrder.CDAB, 0.1, 0, "V", new Range(180, 265), Priority.SAMPLE, 2, "",
+                new PlatformMapping("voltage", "NUMBER", "V", "phaseVoltage.L1"), false, Derivation.NONE), voltage);
         PointSpec energy = profile.points().get(1);
         assertEquals(DataType.UINT32, energy.type());
         assertEquals(WordOrder.ABCD, energy.order());
@@ -86,8 +91,9 @@ class ProfileLoaderTest {
     @Test
     void unknownKeyIsAnError() {
         String message = error(HEAD + GOOD_POINT + "    colour: red\n");
-        assertEquals("m1.yaml:14:5: point 'phaseVoltageL1': unknown key 'colour' (expected one of name, "
-                + "description, quantity, address, type, order, scale, offset, unit, range, priority, length, scaleFactor)", message);
+        assertEquals("m1.yaml:15:5: point 'phaseVoltageL1': unknown key 'colour' (expected one of name, "
+                + "description, quantity, address, type, order, scale, offset, unit, range, priority, length, scaleFactor, "
+                + "platform, ct, derived)", message);
     }
 
     @Test
@@ -98,7 +104,7 @@ class ProfileLoaderTest {
     @Test
     void duplicatePointNames() {
         String message = error(HEAD + GOOD_POINT + GOOD_POINT);
-        assertEquals("m1.yaml:14:5: duplicate point name 'phaseVoltageL1' (first at line 8)", message);
+        assertEquals("m1.yaml:15:5: duplicate point name 'phaseVoltageL1' (first at line 8)", message);
     }
 
     @Test
@@ -159,7 +165,7 @@ class ProfileLoaderTest {
     @Test
     void syntaxErrorNamesTheLocation() {
         String message = error(HEAD + GOOD_POINT + "  - name: [unclosed\n");
-        assertTrue(message.startsWith("m1.yaml:14:20: while parsing a flow sequence"), message);
+        assertTrue(message.startsWith("m1.yaml:15:20: while parsing a flow sequence"), message);
         assertTrue(!message.contains("\n"), message);
     }
 
@@ -197,15 +203,18 @@ class ProfileLoaderTest {
                     address: holding:40052
                     type: string
                     length: 16
+                    platform: {sentilo: {type: serial, dataType: TEXT}}
                   - name: running
                     description: Operating state bit
                     address: holding:40108.3
                     type: bit
+                    platform: {sentilo: {type: status, dataType: BOOLEAN}}
                   - name: doorOpen
                     description: Door contact
                     quantity: contact
                     address: discrete:0x10
                     type: bit
+                    platform: {sentilo: {type: status, dataType: BOOLEAN}}
                   - name: activePower
                     description: AC power
                     quantity: activePower
@@ -213,6 +222,7 @@ class ProfileLoaderTest {
                     type: int16
                     scaleFactor: holding:40084
                     unit: W
+                    platform: {sentilo: {type: power, dataType: NUMBER, unit: W}, sdm: totalActivePower}
                 """);
         PointSpec serial = profile.points().get(0);
         assertEquals(DataType.STRING, serial.type());
@@ -224,6 +234,8 @@ class ProfileLoaderTest {
         assertEquals("contact", profile.points().get(2).quantity());
         assertEquals(1, profile.points().get(2).length());
         assertEquals("holding:40084", profile.points().get(3).scaleFactor());
+        assertEquals(new PlatformMapping("serial", "TEXT", "", ""), serial.platform());
+        assertEquals("BOOLEAN", profile.points().get(1).platform().sentiloDataType());
     }
 
     @Test
@@ -288,6 +300,7 @@ class ProfileLoaderTest {
                     address: LAeq
                     type: decimal
                     unit: dB
+                    platform: {sentilo: {type: noise, dataType: NUMBER, unit: dB}, sdm: LAeq}
                 """);
         assertEquals(java.util.Map.of("frame", "line", "pattern", "LAeq=(?<LAeq>[0-9.]+)"), profile.options());
         assertEquals(DataType.DECIMAL, profile.points().get(0).type());
