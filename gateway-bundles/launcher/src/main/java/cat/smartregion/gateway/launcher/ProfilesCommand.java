@@ -78,7 +78,8 @@ final class ProfilesCommand {
                 for (Path file : files) {
                     try {
                         DeviceProfile profile = library.load(file.toAbsolutePath().toString());
-                        out.printf("%s: ok (%s, %d points)%n", file, profile.id(), profile.points().size());
+                        int n = profile.points().size();
+                        out.printf("%s: ok (%s, %d point%s)%n", file, profile.id(), n, n == 1 ? "" : "s");
                     } catch (ProfileException e) {
                         err.println(e.getMessage());
                         bad++;

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             "  gateway read --profile eastron-sdm630 --endpoint 'modbus-tcp://192.168.1.20:502?unit=1'",
             "  gateway read --profile ./my-meter.yaml --endpoint 'modbus-tcp://127.0.0.1:5020?unit=7' --json",
             "  gateway read --profile eastron-sdm630 --endpoint 'modbus-tcp://192.168.1.20:502?unit=1' --probe",
+            "  gateway read --profile apg-mnu --endpoint 'modbus-rtu:///dev/ttyUSB0?unit=1' \\",
+            "      --param emptyDistance=1.45 --param fullDistance=0.25",
             "", "Exit codes: 0 every point read, 1 some points did not answer,",
             "2 wrong usage, profile or endpoint, 3 the device did not answer.",
             "With --probe: 0 the profile's order and scale rank first (or tie),",
@@ -47,6 +49,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "device", description = "Device id to show (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A per-installation parameter the profile uses, "
+            + "as in the device's params, e.g. ctRatio=40, scale=0.1, emptyDistance=1.45 (repeatable).")
+    Map<String, String> params;
+
     @Option(names = "--json", description = "One JSON object per reading and line (with --probe: the ranking as one JSON object).")
     boolean json;
 
@@ -66,7 +72,8 @@ final class ReadCommand implements Callable<Integer> {
             runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", Main.home().resolve("profiles").toString()));
             ReadResult result;
             try {
-                DeviceConfig config = new DeviceConfig(device, profile, endpoint, Duration.ofSeconds(5));
+                DeviceConfig config = new DeviceConfig(device, profile, endpoint, Duration.ofSeconds(5),
+                        params == null ? Map.of() : params);
                 if (probe) {
                     return ProbeOutcome.report(runtime.service(DeviceProbe.class, Duration.ofSeconds(20)).rankJson(config), json, out, err);
                 }

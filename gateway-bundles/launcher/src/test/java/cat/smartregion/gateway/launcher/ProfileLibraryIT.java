@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cat.smartregion.gateway.api.Quality;
-import cat.smartregion.gateway.api.Reading;
-import cat.smartregion.gateway.api.Value;
-import cat.smartregion.gateway.api.device.DeviceConfig;
-import cat.smartregion.gateway.api.device.DeviceReader;
-import cat.smartregion.gateway.api.device.ReadResult;
 import cat.smartregion.gateway.simulator.devices.ModbusSlave;
 import cat.smartregion.gateway.simulator.devices.SocatPair;
 import cat.smartregion.gateway.simulator.devices.Wire;
@@ -20,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code gateway read --json} runs as a separate process and every normalized reading must equal the
  * served value in the canonical unit, within half a register count (one part in a million for
  * float32). One profile is also read over Modbus RTU on a socat pseudo-terminal pair (Debian's
- * socat). A profile with derived points is read with the installation's parameters by the
- * distribution's DeviceReader in this JVM ({@code gateway read} takes no parameters). Serial and CoAP
+ * socat). A profile with derived points is read with the installation's parameters
+ * ({@code gateway read --param}). Serial and CoAP
  * profiles are read by {@link SerialReadIT}, {@link CoapReadIT} and CoapPushIT; a profile of the
  * library that no test reads fails {@link #everyProfileOfTheLibraryIsReadThroughTheGatewayByATest()}.
  */
@@ -109,11 +101,7 @@ class ProfileLibraryIT {
         assertReadingsMatch(device, outcome);
     }
 
-    /**
-     * {@code gateway read} takes no device parameters, so a profile whose derived points need the
-     * installation's (a container's empty and full distances) is read by the same DeviceReader in the
-     * distribution's OSGi runtime, started in this JVM, with a device configuration that has them.
-     */
+    /** A profile whose derived points need the installation's parameters (a container's distances) gets them with --param. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("derivingProfileIds")
     void readsDerivedPointsWithTheInstallationsParameters(String id) throws Exception {
@@ -121,25 +109,27 @@ class ProfileLibraryIT {
         int unit = UNITS.incrementAndGet();
         slave.add(unit, device.bank());
         Map<String, String> params = PARAMS.getOrDefault(id, Map.of());
-        try (GatewayRuntime runtime = GatewayRuntime.start(GatewayProcess.DIST.resolve("bundles"), work.resolve("felix"))) {
-            runtime.configure(GatewayRuntime.PID_IDENTITY, Map.of("tenant", "town", "gateway", "gw1"));
-            runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", PROFILES.toString()));
-            DeviceReader reader = runtime.service(DeviceReader.class, Duration.ofSeconds(20));
-            ReadResult result = reader.read(new DeviceConfig(id, id, URI.create("modbus-tcp://127.0.0.1:" + slave.port()
-                    + "?unit=" + unit), Duration.ofSeconds(5), params));
+        List<String> command = new ArrayList<>(List.of("read", "--profile", id, "--endpoint",
+                "modbus-tcp://127.0.0.1:" + slave.port() + "?unit=" + unit, "--device", id, "--json"));
+        params.forEach((key, value) -> command.addAll(List.of("--param", key + "=" + value)));
+        GatewayProcess.Outcome outcome = GatewayProcess.run(work, 60, command.toArray(String[]::new));
 
-            assertEquals(List.of(), result.failures(), id);
-            List<String> lines = result.readings().stream().map(ReadingJson::line).toList();
-            assertReadingsMatch(device, new GatewayProcess.Outcome(0, String.join("\n", lines), ""));
-            for (String derived : device.derived()) {
-                Reading reading = result.readings().stream().filter(r -> r.point().equals(derived)).findFirst()
-                        .orElseThrow(() -> new AssertionError(id + ": no reading of the derived point " + derived + " in " + lines));
-                assertEquals(Quality.GOOD, reading.quality(), reading.toString());
-                if (derived.equals("fillingLevel")) {
-                    assertEquals(fillingLevel(device, params), ((Value.Number) reading.value()).value(), 1e-6, reading.toString());
-                }
+        assertEquals(0, outcome.exit(), id + ": " + outcome.err());
+        assertReadingsMatch(device, outcome);
+        for (String derived : device.derived()) {
+            JsonNode reading = outcome.lines().stream().map(GatewayProcess::json).filter(r -> r.get("point").asText().equals(derived))
+                    .findFirst().orElseThrow(() -> new AssertionError(id + ": no reading of the derived point " + derived
+                            + " in " + outcome.out()));
+            assertEquals("GOOD", reading.get("quality").asText(), reading.toString());
+            if (derived.equals("fillingLevel")) {
+                assertEquals(fillingLevel(device, params), reading.get("value").asDouble(), 1e-6, reading.toString());
             }
         }
+
+        GatewayProcess.Outcome without = GatewayProcess.run(work, 60, "read", "--profile", id, "--endpoint",
+                "modbus-tcp://127.0.0.1:" + slave.port() + "?unit=" + unit);
+        assertEquals(2, without.exit(), "the missing parameters are named: " + without.out() + without.err());
+        assertTrue(without.err().contains("emptyDistance"), without.err());
     }
 
     /** 0 empty to 1 full: how far the surface has come from the empty distance towards the full one. */

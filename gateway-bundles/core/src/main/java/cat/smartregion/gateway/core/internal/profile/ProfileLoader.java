@@ -80,12 +80,16 @@ public final class ProfileLoader {
         }
         Map<String, Where> seen = new HashMap<>();
         Map<String, PointSpec> points = new LinkedHashMap<>();
+        RegisterOverlapCheck overlaps = new RegisterOverlapCheck();
         for (YamlNode item : list.items()) {
             PointSpec point = new PointReader(item, protocol, defaults).read();
             Where first = seen.putIfAbsent(point.name(), item.where());
             if (first != null) {
                 throw Fields.error(item.where(), "", "duplicate point name '" + point.name()
                         + "' (first at line " + first.line() + ")");
+            }
+            if (protocol.equals("modbus")) {
+                overlaps.add(point, item.where());
             }
             points.put(point.name(), point);
         }

@@ -108,6 +108,16 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void overlappingRegistersNameBothPoints() {
+        String second = GOOD_POINT.replace("phaseVoltageL1", "phaseVoltageL2").replace("input:0x0000", "input:0x0001");
+        String message = error(HEAD + GOOD_POINT + second);
+        assertEquals("m1.yaml:15:5: point 'phaseVoltageL2' reads input:1, which point 'phaseVoltageL1' (line 8) reads too: "
+                + "check the address and the type's length", message);
+        String otherTable = second.replace("input:0x0001", "holding:0x0001");
+        assertEquals(2, parse(HEAD + GOOD_POINT + otherTable).points().size(), "the same address in another table is no overlap");
+    }
+
+    @Test
     void unknownQuantity() {
         String message = error(HEAD + GOOD_POINT.replace("quantity: voltage", "quantity: voltaje"));
         assertTrue(message.startsWith("m1.yaml:10:15: point 'phaseVoltageL1': unknown quantity 'voltaje' "
