@@ -7,6 +7,7 @@ import cat.smartregion.gateway.api.device.ReadResult;
 import cat.smartregion.gateway.api.driver.Connection;
 import cat.smartregion.gateway.api.driver.Driver;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.api.push.PushIngest;
 import java.io.IOException;
 import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
@@ -55,6 +56,10 @@ public final class DeviceReaderImpl implements DeviceReader {
 
     @Override
     public ReadResult read(DeviceConfig device) {
+        if (PushIngest.isPush(device.endpoint())) {
+            throw new IllegalArgumentException("device " + device.id() + " pushes its values (" + device.endpoint().getScheme()
+                    + "): it cannot be read on demand; its readings appear when it sends them (gateway status)");
+        }
         PollPlan plan = new PollPlan(profiles.load(device.profile()), identity, device);
         Driver driver = drivers.pick(device.endpoint());
         long time = clock.millis();

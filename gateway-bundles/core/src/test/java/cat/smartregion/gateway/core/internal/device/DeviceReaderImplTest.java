@@ -126,4 +126,12 @@ class DeviceReaderImplTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader.read(coap));
         assertTrue(e.getMessage().contains("'coap'"), e.getMessage());
     }
+
+    @Test
+    void aDeviceThatPushesCannotBeReadOnDemand() {
+        DeviceConfig pushing = new DeviceConfig("aq-7", "generic-senml", URI.create("coap-push:sensor-7?keyFile=/k"),
+                Duration.ofSeconds(60));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader.read(pushing));
+        assertTrue(e.getMessage().contains("aq-7 pushes its values"), e.getMessage());
+    }
 }
