@@ -4,11 +4,9 @@ import cat.smartregion.gateway.api.device.DeviceConfig;
 import cat.smartregion.gateway.api.device.DeviceReader;
 import cat.smartregion.gateway.api.device.GatewayIdentity;
 import cat.smartregion.gateway.api.device.ReadResult;
-import cat.smartregion.gateway.api.driver.Connection;
 import cat.smartregion.gateway.api.driver.Driver;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
 import cat.smartregion.gateway.api.push.PushIngest;
-import java.io.IOException;
 import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,13 +61,8 @@ public final class DeviceReaderImpl implements DeviceReader {
         PollPlan plan = new PollPlan(profiles.load(device.profile()), identity, device);
         Driver driver = drivers.pick(device.endpoint());
         long time = clock.millis();
-        try (Connection connection = driver.connect(device.endpoint(), plan.options())) {
-            ReadResult result = plan.decode(connection.read(plan.requests()), time);
-            LOG.trace("Read {}: {} readings, {} failures", device.id(), result.readings().size(),
-                    result.failures().size());
-            return result;
-        } catch (IOException e) {
-            return plan.unreachable("cannot connect to " + device.endpoint() + ": " + e.getMessage());
-        }
+        ReadResult result = plan.decode(OneRead.raw(driver, device.endpoint(), plan), time);
+        LOG.trace("Read {}: {} readings, {} failures", device.id(), result.readings().size(), result.failures().size());
+        return result;
     }
 }

@@ -3,15 +3,14 @@ package cat.smartregion.gateway.core.internal.probe;
 import cat.smartregion.gateway.api.device.DeviceConfig;
 import cat.smartregion.gateway.api.device.DeviceProbe;
 import cat.smartregion.gateway.api.device.GatewayIdentity;
-import cat.smartregion.gateway.api.driver.Connection;
 import cat.smartregion.gateway.api.driver.Driver;
 import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.core.internal.device.OneRead;
 import cat.smartregion.gateway.core.internal.device.PollPlan;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,12 +73,7 @@ public final class Prober implements DeviceProbe {
         PollPlan plan = new PollPlan(profile, new GatewayIdentity("probe", "probe"), device.id());
         Driver driver = pick(device.endpoint());
         long time = clock.millis();
-        List<RawValue> raws;
-        try (Connection connection = driver.connect(device.endpoint(), plan.options())) {
-            raws = connection.read(plan.requests());
-        } catch (IOException e) {
-            raws = plan.unreachable("cannot connect to " + device.endpoint() + ": " + e.getMessage()).failures();
-        }
+        List<RawValue> raws = OneRead.raw(driver, device.endpoint(), plan);
         return report(device, profile, raws, time);
     }
 

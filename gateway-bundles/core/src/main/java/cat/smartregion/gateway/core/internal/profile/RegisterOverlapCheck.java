@@ -1,7 +1,6 @@
 package cat.smartregion.gateway.core.internal.profile;
 
 import cat.smartregion.gateway.api.profile.PointSpec;
-import cat.smartregion.gateway.core.internal.profile.YamlNode.Where;
 import java.util.HashMap;
 import java.util.Map;
 
