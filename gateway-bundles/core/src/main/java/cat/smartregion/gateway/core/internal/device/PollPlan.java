@@ -9,6 +9,7 @@ import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
 import cat.smartregion.gateway.api.profile.PointSpec;
+import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.core.internal.decode.Decoded;
 import cat.smartregion.gateway.core.internal.decode.Decoder;
 import cat.smartregion.gateway.core.internal.decode.DerivedPoint;
@@ -49,6 +50,20 @@ public final class PollPlan {
      */
     public PollPlan(DeviceProfile profile, GatewayIdentity identity, DeviceConfig device) {
         this(profile, identity, device.id(), device.params());
+    }
+
+    /**
+     * A plan to poll the device with: a profile that only takes the records devices push
+     * ({@code generic-senml}) has nothing to ask.
+     *
+     * @throws ProfileException as the constructor, and for such a profile
+     */
+    public static PollPlan polling(DeviceProfile profile, GatewayIdentity identity, DeviceConfig device) {
+        if (profile.anyRecords() && profile.points().isEmpty()) {
+            throw new ProfileException("device " + device.id() + ": profile " + profile.id() + " takes the records a "
+                    + "device pushes (endpoint coap-push:IDENTITY?keyFile=FILE); a polled device needs a profile that names its points");
+        }
+        return new PollPlan(profile, identity, device);
     }
 
     /** A plan without per-installation parameters. */

@@ -102,7 +102,12 @@ final class PushReceiver {
 
     /** The readings of each time's records, the last record of a name winning (SenML's rule). */
     private List<Reading> readings(DeviceProfile profile, Map<Long, Map<String, RawValue>> byTime) throws PushRefused {
-        PollPlan plan = new PollPlan(profile, identity, device.id());
+        PollPlan plan;
+        try {
+            plan = new PollPlan(profile, identity, device);
+        } catch (ProfileException e) {
+            throw new PushRefused(Reason.UNAVAILABLE, "device " + device.id() + ": " + e.getMessage());
+        }
         List<Reading> readings = new ArrayList<>();
         for (Map.Entry<Long, Map<String, RawValue>> group : byTime.entrySet()) {
             List<PointRequest> asked = plan.requests().stream().filter(r -> group.getValue().containsKey(r.point())).toList();

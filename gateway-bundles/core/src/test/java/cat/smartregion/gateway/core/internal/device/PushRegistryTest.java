@@ -53,7 +53,8 @@ class PushRegistryTest {
     }
 
     private DevicePoller device(String id, String profile, String endpoint) {
-        DevicePoller poller = new DevicePoller(new DeviceConfig(id, profile, URI.create(endpoint), Duration.ofSeconds(60)),
+        DevicePoller poller = new DevicePoller(new DeviceConfig(id, profile, URI.create(endpoint), Duration.ofSeconds(60),
+                Map.of("location", "41.39 2.17")),
                 Map.of(), IDENTITY, profiles, buffer, Clock.systemUTC(), null, List.of(), registry);
         devices.add(poller);
         return poller;
