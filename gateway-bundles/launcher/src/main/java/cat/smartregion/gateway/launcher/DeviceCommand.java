@@ -85,9 +85,15 @@ final class DeviceCommand {
             }
             Files.createDirectories(folder.devices());
             AtomicFiles.write(file, Yaml.text(device), AtomicFiles.CONFIG);
-            spec.commandLine().getOut().println("Added device " + deviceId + ": " + file
-                    + "\nTest it now: gateway read --profile " + profile + " --endpoint '" + endpoint + "'");
+            spec.commandLine().getOut().println("Added device " + deviceId + ": " + file + (PushIngest.isPush(endpoint)
+                    ? "\nIts readings appear when it pushes (gateway status)."
+                    : "\nTest it now: gateway read --profile " + profile + " --endpoint '" + endpoint + "'" + paramArgs()));
             return 0;
+        }
+
+        private String paramArgs() {
+            return params.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> " --param '" + e.getKey() + "=" + e.getValue() + "'").collect(java.util.stream.Collectors.joining());
         }
 
         private String defaultId() {
