@@ -58,6 +58,25 @@ class CoapReadIT {
     }
 
     @Test
+    void theGenericSenmlProfileReadsEveryRecordWithItsNameAndUnit() throws Exception {
+        try (Simulator simulator = Simulator.start(work)) {
+            GatewayProcess.Outcome outcome = GatewayProcess.run(work, 60, "read", "--profile", "generic-senml",
+                    "--endpoint", simulator.uri() + "/aq/senml", "--device", "aq-1", "--json");
+
+            assertEquals(0, outcome.exit(), outcome.err());
+            Map<String, JsonNode> readings = outcome.lines().stream().map(GatewayProcess::json)
+                    .collect(Collectors.toMap(r -> r.get("point").asText(), Function.identity()));
+            assertEquals(List.of("humidity", "pm10", "pm25", "temperature"), readings.keySet().stream().sorted().toList(),
+                    "the records' own names");
+            assertEquals("massConcentration", readings.get("pm10").get("quantity").asText());
+            assertEquals(14.8e-9, readings.get("pm10").get("value").asDouble(), 1e-15);
+            assertEquals("relativeHumidity", readings.get("humidity").get("quantity").asText());
+            assertEquals(70.0, readings.get("humidity").get("value").asDouble(), 1e-9);
+            assertEquals("Cel", readings.get("temperature").get("unit").asText());
+        }
+    }
+
+    @Test
     void aMissingResourceIsReportedWithItsCoapCode() throws Exception {
         try (Simulator simulator = Simulator.start(work)) {
             GatewayProcess.Outcome outcome = GatewayProcess.run(work, 60, "read", "--profile", "senml-air-quality-coap",

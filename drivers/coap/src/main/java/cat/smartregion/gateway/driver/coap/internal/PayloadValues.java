@@ -6,7 +6,9 @@ import cat.smartregion.gateway.api.driver.RawValue;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
@@ -16,6 +18,9 @@ import java.util.function.Function;
 
 /** Picks the points' values out of a response body: one {@link RawValue} per point, the value as text. */
 final class PayloadValues {
+
+    /** The address of every SenML record at once. */
+    static final String ALL_RECORDS = "*";
 
     /** Numbers kept as written ({@code 2.50} stays {@code 2.50}), for the core to parse. */
     static final ObjectMapper JSON = new ObjectMapper()
@@ -82,7 +87,29 @@ final class PayloadValues {
 
     private static Function<PointRequest, RawValue> senml(JsonNode tree, boolean cbor) {
         List<SenmlRecord> records = SenmlPack.resolve(tree, cbor);
-        return point -> senmlValue(point, records);
+        long now = System.currentTimeMillis();
+        return point -> point.address().strip().equals(ALL_RECORDS) ? allRecords(point, records, now) : senmlValue(point, records);
+    }
+
+    /**
+     * Every record, for a profile that takes any ({@code records: any}): a JSON array of
+     * {@code {"bn", "n", "u", "v", "t"}}, {@code v} the value as text, {@code t} the record's time in
+     * ms since the epoch when the pack gave one.
+     */
+    private static RawValue allRecords(PointRequest point, List<SenmlRecord> records, long now) {
+        ArrayNode all = JSON.createArrayNode();
+        for (SenmlRecord record : records) {
+            ObjectNode node = all.addObject().put("bn", record.baseName()).put("n", record.name()).put("u", record.unit())
+                    .put("v", record.value());
+            if (record.time().signum() != 0) {
+                try {
+                    node.put("t", record.epochMillis(now));
+                } catch (IllegalArgumentException e) {
+                    return RawValue.failed(point.point(), PointStatus.BAD_FRAME, e.getMessage());
+                }
+            }
+        }
+        return RawValue.ok(point.point(), all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The last record of the name (the newest, in a pack that lists a series). */

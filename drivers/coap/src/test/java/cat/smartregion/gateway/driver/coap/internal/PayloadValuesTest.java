@@ -33,6 +33,19 @@ class PayloadValuesTest {
     }
 
     @Test
+    void theAddressStarAnswersEveryRecordResolvedAsJson() {
+        // bt 1800000000 s is absolute; the second record's t = 10 s after it (u is its own, only bu carries over);
+        // the third sets bt back to 0: no time
+        String pack = "[{\"bn\":\"n1:\",\"bt\":1800000000,\"n\":\"temp\",\"u\":\"Cel\",\"v\":21.50},"
+                + "{\"n\":\"temp\",\"t\":10,\"v\":21.75},{\"bn\":\"n2:\",\"bt\":0,\"n\":\"door\",\"vb\":true}]";
+        RawValue all = PayloadValues.extract(PayloadFormat.SENML_JSON, bytes(pack), List.of(point("records", "*"))).get(0);
+
+        assertEquals("[{\"bn\":\"n1:\",\"n\":\"temp\",\"u\":\"Cel\",\"v\":\"21.50\",\"t\":1800000000000},"
+                + "{\"bn\":\"n1:\",\"n\":\"temp\",\"u\":\"\",\"v\":\"21.75\",\"t\":1800000010000},"
+                + "{\"bn\":\"n2:\",\"n\":\"door\",\"u\":\"\",\"v\":\"true\"}]", value(all));
+    }
+
+    @Test
     void aMissingRecordOrMemberFailsItsPointOnly() {
         List<RawValue> senml = PayloadValues.extract(PayloadFormat.SENML_JSON, bytes("[{\"n\":\"a\",\"v\":1}]"),
                 List.of(point("a", "a"), point("b", "b")));

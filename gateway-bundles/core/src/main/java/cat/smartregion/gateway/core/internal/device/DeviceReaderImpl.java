@@ -58,7 +58,7 @@ public final class DeviceReaderImpl implements DeviceReader {
             throw new IllegalArgumentException("device " + device.id() + " pushes its values (" + device.endpoint().getScheme()
                     + "): it cannot be read on demand; its readings appear when it sends them (gateway status)");
         }
-        PollPlan plan = PollPlan.polling(profiles.load(device.profile()), identity, device);
+        PollPlan plan = new PollPlan(profiles.load(device.profile()), identity, device);
         Driver driver = drivers.pick(device.endpoint());
         long time = clock.millis();
         ReadResult result = plan.decode(OneRead.raw(driver, device.endpoint(), plan), time);

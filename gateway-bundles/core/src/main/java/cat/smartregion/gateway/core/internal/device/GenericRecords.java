@@ -5,8 +5,6 @@ import cat.smartregion.gateway.api.profile.DataType;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.Range;
 import cat.smartregion.gateway.api.profile.WordOrder;
-import cat.smartregion.gateway.api.push.PushRefused;
-import cat.smartregion.gateway.api.push.PushRefused.Reason;
 import cat.smartregion.gateway.api.push.PushedRecord;
 import cat.smartregion.gateway.core.internal.quantity.Quantities;
 import java.math.BigDecimal;
@@ -20,7 +18,7 @@ import java.util.regex.Pattern;
  * a record becomes a point named after it, its quantity known from its unit (a unit several
  * quantities share goes to the one in {@link #PREFERRED}, e.g. {@code %} to ratio), its value
  * converted to the quantity's canonical unit. Records without a number are left out; a record
- * without a unit, with an unknown or ambiguous unit, or with a name SenML forbids refuses the message.
+ * without a unit, with an unknown or ambiguous unit, or with a name SenML forbids cannot be taken.
  */
 final class GenericRecords {
 
@@ -39,8 +37,12 @@ final class GenericRecords {
         this.oneBaseName = records.stream().map(PushedRecord::baseName).distinct().count() <= 1;
     }
 
-    /** The point a record becomes; empty when it carries no number. */
-    Optional<PointSpec> point(PushedRecord record) throws PushRefused {
+    /**
+     * The point a record becomes; empty when it carries no number.
+     *
+     * @throws IllegalArgumentException naming the device and the record when it cannot be taken
+     */
+    Optional<PointSpec> point(PushedRecord record) {
         if (!isNumber(record.value())) {
             return Optional.empty();
         }
@@ -57,7 +59,7 @@ final class GenericRecords {
                 DataType.DECIMAL, WordOrder.ABCD, 1, 0, record.unit(), Range.ANY, priority));
     }
 
-    private String quantity(PushedRecord record) throws PushRefused {
+    private String quantity(PushedRecord record) {
         List<String> candidates = Quantities.names().stream()
                 .filter(q -> Quantities.deviceUnits(q).contains(record.unit())).toList();
         String preferred = PREFERRED.get(record.unit());
@@ -77,8 +79,8 @@ final class GenericRecords {
                 + ": name the record in a profile of its own");
     }
 
-    private PushRefused refused(PushedRecord record, String why) {
-        return new PushRefused(Reason.BAD_CONTENT, "device " + device + " record '" + record.fullName() + "' " + why);
+    private IllegalArgumentException refused(PushedRecord record, String why) {
+        return new IllegalArgumentException("device " + device + " record '" + record.fullName() + "' " + why);
     }
 
     private static boolean isNumber(String value) {

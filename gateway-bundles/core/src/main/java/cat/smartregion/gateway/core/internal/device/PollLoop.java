@@ -100,7 +100,7 @@ final class PollLoop {
     private Optional<PollPlan> plan() {
         if (plan == null) {
             try {
-                plan = PollPlan.polling(profiles.load(device.profile()), identity, device);
+                plan = new PollPlan(profiles.load(device.profile()), identity, device);
                 schedule.pointIntervals().keySet().stream().filter(p -> !plan.hasPoint(p)).findFirst().ifPresent(p -> {
                     throw new ProfileException("point interval given for '" + p + "', a point profile "
                             + device.profile() + " does not have");

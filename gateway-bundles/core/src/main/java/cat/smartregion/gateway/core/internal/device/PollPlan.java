@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * A point scaled by a scale-factor register brings a request for that register along (named
  * {@code sf:<address>}, shared by the points it scales, never a reading itself), so the driver reads
  * value and factor in the same cycle, usually the same request. A derived point is never asked for: it is
- * computed from its source's value whenever the source is read, and fails when the source fails.
+ * computed from its source's value whenever the source is read, and fails when the source fails. A
+ * profile with {@code records: any} brings one request for every record besides its points ({@link AnyRecords}).
  * Immutable; shared by the one-off reader and the pollers.
  */
 public final class PollPlan {
@@ -43,6 +44,7 @@ public final class PollPlan {
     private final Map<String, Decoder> decoders;
     private final List<DerivedPoint> derived;
     private final Map<String, String> options;
+    private final Optional<AnyRecords> anyRecords;
 
     /**
      * @throws cat.smartregion.gateway.api.profile.ProfileException when a point's quantity or unit is unknown,
@@ -50,20 +52,6 @@ public final class PollPlan {
      */
     public PollPlan(DeviceProfile profile, GatewayIdentity identity, DeviceConfig device) {
         this(profile, identity, device.id(), device.params());
-    }
-
-    /**
-     * A plan to poll the device with: a profile that only takes the records devices push
-     * ({@code generic-senml}) has nothing to ask.
-     *
-     * @throws ProfileException as the constructor, and for such a profile
-     */
-    public static PollPlan polling(DeviceProfile profile, GatewayIdentity identity, DeviceConfig device) {
-        if (profile.anyRecords() && profile.points().isEmpty()) {
-            throw new ProfileException("device " + device.id() + ": profile " + profile.id() + " takes the records a "
-                    + "device pushes (endpoint coap-push:IDENTITY?keyFile=FILE); a polled device needs a profile that names its points");
-        }
-        return new PollPlan(profile, identity, device);
     }
 
     /** A plan without per-installation parameters. */
@@ -82,8 +70,12 @@ public final class PollPlan {
                 all.putIfAbsent(SCALE_FACTOR + p.scaleFactor(), new PointRequest(SCALE_FACTOR + p.scaleFactor(), p.scaleFactor(), 1));
             }
         }
+        this.anyRecords = profile.anyRecords() ? Optional.of(new AnyRecords(installation.points())) : Optional.empty();
+        anyRecords.ifPresent(a -> all.put(AnyRecords.POINT, AnyRecords.request()));
         this.requests = List.copyOf(all.values());
-        this.options = profile.options();
+        Map<String, String> driverOptions = new LinkedHashMap<>(profile.options());
+        driverOptions.remove(DeviceProfile.RECORDS);
+        this.options = Map.copyOf(driverOptions);
         this.decoders = installation.points().stream()
                 .collect(Collectors.toUnmodifiableMap(PointSpec::name, Decoder::new));
         this.derived = installation.derived();
@@ -93,7 +85,7 @@ public final class PollPlan {
         return device;
     }
 
-    /** The profile's protocol options, for the driver's {@code connect}. */
+    /** The profile's protocol options, for the driver's {@code connect} ({@code records} is the core's). */
     public Map<String, String> options() {
         return options;
     }
@@ -130,6 +122,13 @@ public final class PollPlan {
             }
             RawValue raw = byPoint.getOrDefault(request.point(),
                     RawValue.failed(request.point(), PointStatus.BAD_FRAME, "the driver gave no answer"));
+            if (request.point().equals(AnyRecords.POINT) && anyRecords.isPresent()) {
+                ReadResult records = raw.isOk() ? anyRecords.get().decode(raw, identity, device, time)
+                        : new ReadResult(List.of(), List.of(raw));
+                readings.addAll(records.readings());
+                failures.addAll(records.failures());
+                continue;
+            }
             Optional<RawValue> failed = raw.isOk() ? factorFailure(raw, byPoint) : Optional.of(raw);
             Decoded decoded = failed.<Decoded>map(f -> new Decoded.Failure(f.status(), f.detail()))
                     .orElseGet(() -> decodeOne(raw, byPoint, time));

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -78,7 +79,7 @@ final class PushReceiver {
     private List<Reading> decode(List<PushedRecord> records) throws PushRefused {
         DeviceProfile profile = profile();
         Map<String, PointSpec> byAddress = new LinkedHashMap<>();
-        profile.points().forEach(p -> byAddress.put(addressName(p.address()), p));
+        profile.points().forEach(p -> byAddress.put(AnyRecords.addressName(p.address()), p));
         Map<String, PointSpec> points = new LinkedHashMap<>();
         profile.points().forEach(p -> points.put(p.name(), p));
         Map<Long, Map<String, RawValue>> byTime = new TreeMap<>();
@@ -88,7 +89,7 @@ final class PushReceiver {
             if (point != null) {
                 checkUnit(point, record);
             } else if (profile.anyRecords()) {
-                point = generic.point(record).orElse(null);
+                point = generic(generic, record).orElse(null);
             }
             if (point != null) {
                 points.putIfAbsent(point.name(), point);
@@ -132,6 +133,14 @@ final class PushReceiver {
         }
     }
 
+    private static Optional<PointSpec> generic(GenericRecords generic, PushedRecord record) throws PushRefused {
+        try {
+            return generic.point(record);
+        } catch (IllegalArgumentException e) {
+            throw new PushRefused(Reason.BAD_CONTENT, e.getMessage());
+        }
+    }
+
     private DeviceProfile profile() throws PushRefused {
         try {
             return profiles.load(device.profile());
@@ -147,11 +156,6 @@ final class PushReceiver {
             throw new PushRefused(Reason.BAD_CONTENT, "device " + device.id() + " record " + record.fullName()
                     + " is in '" + record.unit() + "', point " + point.name() + " expects '" + unit + "'");
         }
-    }
-
-    private static String addressName(String address) {
-        int semicolon = address.indexOf(';');
-        return (semicolon < 0 ? address : address.substring(0, semicolon)).strip();
     }
 
     private static String addressUnit(String address) {

@@ -70,6 +70,10 @@ public final class ProfileLoader {
         if (!records.isEmpty() && !records.equals("any")) {
             throw profile.error(profile.required("options").where(), "option 'records' takes only 'any', got '" + records + "'");
         }
+        if (!records.isEmpty() && !protocol.equals("coap")) {
+            throw profile.error(profile.required("options").where(), "option 'records: any' takes SenML records: protocol coap, not "
+                    + protocol);
+        }
         Optional<Sequence> given = profile.optionalList("points");
         if (given.isEmpty() && records.equals("any")) {
             return List.of();

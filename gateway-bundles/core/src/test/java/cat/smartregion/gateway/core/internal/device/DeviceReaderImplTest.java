@@ -12,7 +12,6 @@ import cat.smartregion.gateway.api.device.ReadResult;
 import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.api.profile.PointSpec;
-import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.core.internal.profile.ModbusAddressAccess;
 import cat.smartregion.gateway.core.internal.profile.ProfileLibraryImpl;
 import cat.smartregion.gateway.simulator.devices.MeterModel;
@@ -134,13 +133,5 @@ class DeviceReaderImplTest {
                 Duration.ofSeconds(60));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader.read(pushing));
         assertTrue(e.getMessage().contains("aq-7 pushes its values"), e.getMessage());
-    }
-
-    @Test
-    void theGenericSenmlProfileCannotBePolled() {
-        DeviceConfig polled = new DeviceConfig("aq-7", "generic-senml", URI.create("coap://127.0.0.1:5683/senml"),
-                Duration.ofSeconds(60));
-        ProfileException e = assertThrows(ProfileException.class, () -> reader.read(polled));
-        assertTrue(e.getMessage().contains("takes the records a device pushes"), e.getMessage());
     }
 }

@@ -210,4 +210,62 @@ class PollPlanTest {
     private static String error(DeviceProfile profile, Map<String, String> params) {
         return assertThrows(ProfileException.class, () -> plan(profile, params)).getMessage();
     }
+
+    /** A polled SenML resource with the generic profile's option and one named point. */
+    private static final DeviceProfile SENML = profile("""
+            id: senml-node
+            manufacturer: Any
+            model: N1
+            protocol: coap
+            source: test
+            options: {path: /senml, records: any}
+            points:
+              - name: pm10
+                description: PM10
+                quantity: massConcentration
+                address: pm10;u=ug/m3
+                type: decimal
+                unit: ug/m3
+                range: [0, 0.001]
+                platform: {sentilo: {type: pm10, dataType: NUMBER, unit: kg/m3}}
+            """);
+
+    @Test
+    void aProfileThatTakesAnyRecordAsksForEveryRecordAndTurnsTheOthersIntoReadings() {
+        PollPlan plan = new PollPlan(SENML, GW, new DeviceConfig("n1", "senml-node", URI.create("coap://127.0.0.1/senml"),
+                Duration.ofSeconds(5)));
+        assertEquals(List.of("pm10", "records"), plan.requests().stream().map(r -> r.point()).toList());
+        assertEquals(Map.of("path", "/senml"), plan.options(), "records is the core's option, not the driver's");
+
+        // The CoAP driver's answer to address '*': every record of the pack, pm10 too (its own point takes it).
+        String records = """
+                [{"bn":"n1:","n":"pm10","u":"ug/m3","v":"12"},
+                 {"bn":"n1:","n":"temperature","u":"Cel","v":"21.5","t":1799999999000},
+                 {"bn":"n1:","n":"noise","u":"dB","v":"61"},
+                 {"bn":"n1:","n":"odd","u":"furlong","v":"3"},
+                 {"bn":"n1:","n":"firmware","u":"","v":"v1.2"}]""";
+        ReadResult result = plan.decode(List.of(RawValue.ok("pm10", "12".getBytes(StandardCharsets.UTF_8)),
+                RawValue.ok("records", records.getBytes(StandardCharsets.UTF_8))), TIME);
+
+        assertEquals(List.of("pm10", "temperature", "noise"), result.readings().stream().map(Reading::point).toList());
+        assertEquals(List.of("massConcentration", "temperature", "soundLevel"),
+                result.readings().stream().map(Reading::quantity).toList());
+        assertEquals(List.of(TIME, 1_799_999_999_000L, TIME), result.readings().stream().map(Reading::time).toList(),
+                "a record's own time, else the cycle's");
+        assertEquals(1, result.failures().size(), "the record in an unknown unit fails alone: " + result.failures());
+        assertTrue(result.failures().get(0).detail().contains("furlong"), result.failures().toString());
+    }
+
+    @Test
+    void onlyCoapProfilesTakeAnyRecord() {
+        ProfileException e = assertThrows(ProfileException.class, () -> profile("""
+                id: any-modbus
+                manufacturer: Any
+                model: M
+                protocol: modbus
+                source: test
+                options: {records: any}
+                """));
+        assertTrue(e.getMessage().contains("protocol coap, not modbus"), e.getMessage());
+    }
 }
