@@ -1,6 +1,5 @@
 package cat.smartregion.gateway.launcher;
 
-import cat.smartregion.gateway.api.device.EndpointQuery;
 import cat.smartregion.gateway.api.driver.Driver;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
@@ -128,7 +127,7 @@ final class DeviceCommand {
                 }
                 URI endpoint = URI.create(device.endpoint());
                 if (PushIngest.isPush(endpoint)) {
-                    return pushing(endpoint);
+                    return PushChecks.endpoint(endpoint).orElse(null);
                 }
                 runtime.service(Driver.class, Duration.ofSeconds(20));
                 if (runtime.services(Driver.class).stream().noneMatch(d -> d.supports(endpoint))) {
@@ -140,18 +139,6 @@ final class DeviceCommand {
                 Folders.deleteTree(storage);
             }
         }
-    }
-
-    /** What is wrong with a pushing device's endpoint, or null: the CoAP server takes {@code coap-push:ID?keyFile=FILE}. */
-    static String pushing(URI endpoint) {
-        if (!"coap-push".equals(endpoint.getScheme())) {
-            return "no server takes pushes at " + endpoint + ": the gateway's CoAP server takes coap-push:IDENTITY?keyFile=FILE";
-        }
-        String keyFile = EndpointQuery.parse(endpoint).get("keyFile");
-        if (keyFile == null || !Path.of(keyFile).isAbsolute()) {
-            return "endpoint " + endpoint + " needs keyFile=ABSOLUTE-PATH, the device's pre-shared key in a file of mode 0600";
-        }
-        return null;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the devices of the configuration folder.",

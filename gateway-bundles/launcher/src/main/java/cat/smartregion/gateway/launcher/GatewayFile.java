@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.TypeConversionException;
 
@@ -198,6 +199,10 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
                 throw new ConfigException(file + ": device " + d.id() + " pushes to the gateway's CoAP server: add a "
                         + "'coapServer:' section (port 5684 by default)");
             }
+        }
+        Optional<String> push = PushChecks.devices(devices).or(() -> coapServer == null ? Optional.empty() : PushChecks.server(coapServer));
+        if (push.isPresent()) {
+            throw new ConfigException(file + ": " + push.get());
         }
         if (devices.stream().map(Device::id).distinct().count() != devices.size()) {
             throw new ConfigException(file + ": two devices have the same id");

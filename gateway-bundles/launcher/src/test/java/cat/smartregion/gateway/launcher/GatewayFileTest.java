@@ -110,16 +110,31 @@ class GatewayFileTest {
 
     @Test
     void aPushingDeviceNeedsTheCoapServerWhichThePlanConfigures() throws Exception {
+        Path key = dir.resolve("sensor-7.psk");
+        Files.writeString(key, "secret-key");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         String pushing = GOOD + """
                   - id: aq-7
                     profile: generic-senml
-                    endpoint: "coap-push:sensor-7?keyFile=/etc/keys/sensor-7.psk"
-                """;
+                    endpoint: "coap-push:sensor-7?keyFile=%s"
+                """.formatted(key);
         assertTrue(error(pushing).contains("device aq-7 pushes to the gateway's CoAP server: add a 'coapServer:' section"));
 
         Path file = dir.resolve("gateway.yaml");
         Files.writeString(file, pushing + "coapServer: {port: 15684}\nprofiles: .\n");
         Plan plan = Plan.of(GatewayFile.read(file), dir, dir.resolve("buffer.db"), "token");
         assertEquals(java.util.Map.of("port", 15684), plan.singletons().get(GatewayRuntime.PID_COAP_SERVER));
+
+        String server = "coapServer: {port: 15684}\n";
+        String twice = pushing + """
+                  - id: aq-8
+                    profile: generic-senml
+                    endpoint: "coap-push:sensor-7?keyFile=%s"
+                """.formatted(key) + server;
+        assertTrue(error(twice).contains("device aq-8: device aq-7 already pushes as sensor-7"), error(twice));
+        assertTrue(error(pushing.replace("coap-push:", "mqtt-push:") + server).contains("no server takes pushes at mqtt-push:"));
+        assertTrue(error(pushing + "coapServer: {maxPayloadBytes: 10}\n").contains("maxPayloadBytes must be 64-1048576"));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        assertTrue(error(pushing + server).contains("holds a secret but others may read it"), error(pushing + server));
     }
 }

@@ -24,7 +24,9 @@ final class BuiltInTypes {
         "voltage=V", "current=A", "activePower=W", "apparentPower=VA", "reactivePower=var", "powerFactor=/",
         "frequency=Hz", "activeEnergy=Wh", "reactiveEnergy=varh", "apparentEnergy=VAh", "temperature=Cel",
         "relativeHumidity=%RH", "pressure=Pa", "soundLevel=dB", "volume=m3", "volumeFlow=m3/s", "ratio=/",
-        "massConcentration=kg/m3", "length=m", "speed=m/s", "illuminance=lx", "irradiance=W/m2", "mass=kg"
+        "massConcentration=kg/m3", "length=m", "speed=m/s", "illuminance=lx", "irradiance=W/m2", "mass=kg",
+        "count=count", "gasConcentration=/", "angle=deg", "precipitation=m", "precipitationIntensity=m/s",
+        "electricalConductivity=S/m"
     }));
 
     private BuiltInTypes() {

@@ -17,6 +17,14 @@ public interface PushIngest {
         return endpoint.getScheme() != null && endpoint.getScheme().endsWith("-push");
     }
 
+    /** The identity a pushing endpoint names: what follows the scheme, up to the query, decoded ({@code sensor-7}). */
+    static String identity(java.net.URI endpoint) {
+        String rest = endpoint.getSchemeSpecificPart();
+        int query = rest.indexOf('?');
+        String identity = query < 0 ? rest : rest.substring(0, query);
+        return identity.startsWith("//") ? identity.substring(2) : identity;
+    }
+
     /** The device configured to push as {@code identity} over {@code scheme} (e.g. {@code coap-push}). */
     Optional<DeviceConfig> device(String scheme, String identity);
 

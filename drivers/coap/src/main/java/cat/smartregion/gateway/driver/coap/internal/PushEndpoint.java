@@ -1,8 +1,8 @@
 package cat.smartregion.gateway.driver.coap.internal;
 
+import cat.smartregion.gateway.api.device.EndpointQuery;
+import cat.smartregion.gateway.api.push.PushIngest;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -33,23 +33,12 @@ record PushEndpoint(String identity, Path keyFile) {
         if (!SCHEME.equals(endpoint.getScheme())) {
             throw new IllegalArgumentException("not a " + SCHEME + " endpoint: " + endpoint);
         }
-        String part = endpoint.getRawSchemeSpecificPart();
-        int question = part.indexOf('?');
-        String identity = decode(question < 0 ? part : part.substring(0, question));
-        String keyFile = "";
-        for (String pair : (question < 0 ? "" : part.substring(question + 1)).split("&")) {
-            if (pair.startsWith("keyFile=")) {
-                keyFile = decode(pair.substring("keyFile=".length()));
-            }
-        }
+        String identity = PushIngest.identity(endpoint);
+        String keyFile = EndpointQuery.parse(endpoint).getOrDefault("keyFile", "");
         if (identity.isEmpty() || keyFile.isEmpty()) {
             throw new IllegalArgumentException("a " + SCHEME + " endpoint is " + SCHEME + ":IDENTITY?keyFile=FILE, got "
                     + endpoint);
         }
         return new PushEndpoint(identity, Path.of(keyFile));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

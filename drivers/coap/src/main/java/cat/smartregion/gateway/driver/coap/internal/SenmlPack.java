@@ -39,12 +39,12 @@ final class SenmlPack {
             if (!record.isObject()) {
                 throw new IllegalArgumentException("a SenML record is a map, got " + record.getNodeType());
             }
-            baseName = field(record, "bn", cbor).map(JsonNode::asText).orElse(baseName);
-            baseUnit = field(record, "bu", cbor).map(JsonNode::asText).orElse(baseUnit);
+            baseName = field(record, "bn", cbor).map(n -> text(n, "bn")).orElse(baseName);
+            baseUnit = field(record, "bu", cbor).map(n -> text(n, "bu")).orElse(baseUnit);
             baseValue = field(record, "bv", cbor).map(SenmlPack::decimal).orElse(baseValue);
             baseTime = field(record, "bt", cbor).map(SenmlPack::decimal).orElse(baseTime);
-            String name = field(record, "n", cbor).map(JsonNode::asText).orElse("");
-            String unit = field(record, "u", cbor).map(JsonNode::asText).orElse(baseUnit);
+            String name = field(record, "n", cbor).map(n -> text(n, "n")).orElse("");
+            String unit = field(record, "u", cbor).map(n -> text(n, "u")).orElse(baseUnit);
             BigDecimal time = baseTime.add(field(record, "t", cbor).map(SenmlPack::decimal).orElse(BigDecimal.ZERO));
             Optional<String> value = value(record, cbor, baseValue);
             if (value.isPresent()) {
@@ -57,13 +57,18 @@ final class SenmlPack {
     private static Optional<String> value(JsonNode record, boolean cbor, BigDecimal baseValue) {
         Optional<JsonNode> number = field(record, "v", cbor);
         if (number.isPresent()) {
-            if (baseValue.signum() == 0) {
-                return Optional.of(NodeText.of(number.get()));
-            }
-            return Optional.of(baseValue.add(decimal(number.get())).toString());
+            BigDecimal v = decimal(number.get());
+            return Optional.of(baseValue.signum() == 0 ? NodeText.of(number.get()) : baseValue.add(v).toString());
         }
         return field(record, "vs", cbor).or(() -> field(record, "vb", cbor)).or(() -> field(record, "vd", cbor))
                 .map(JsonNode::asText);
+    }
+
+    private static String text(JsonNode node, String label) {
+        if (!node.isTextual()) {
+            throw new IllegalArgumentException("SenML field " + label + " must be a text, got " + node);
+        }
+        return node.asText();
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -102,7 +102,8 @@ final class SenmlPushResource extends CoapResource {
             case BAD_CONTENT -> answer(ResponseCode.BAD_REQUEST, message);
             case UNKNOWN_DEVICE -> answer(ResponseCode.FORBIDDEN, message);
             case UNAVAILABLE -> {
-                Response later = answer(ResponseCode.SERVICE_UNAVAILABLE, message);
+                LOG.debug("cannot take a pack now: {}", LogText.safe(message));
+                Response later = answer(ResponseCode.SERVICE_UNAVAILABLE, "the gateway cannot store now; send again later");
                 later.getOptions().setMaxAge(RETRY_AFTER_SECONDS);
                 yield later;
             }

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,12 +35,17 @@ final class AnyRecords {
     /** The request's address: every record. */
     static final String ADDRESS = "*";
 
+    /** How far ahead of the gateway's clock a record's time may be. */
+    static final long MAX_AHEAD_MS = 86_400_000L;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<String> named;
+    private final Set<String> names;
 
     AnyRecords(List<PointSpec> points) {
         this.named = points.stream().map(p -> addressName(p.address())).collect(Collectors.toUnmodifiableSet());
+        this.names = points.stream().map(PointSpec::name).collect(Collectors.toUnmodifiableSet());
     }
 
     static PointRequest request() {
@@ -65,14 +72,35 @@ final class AnyRecords {
         GenericRecords generic = new GenericRecords(device, others);
         List<Reading> readings = new ArrayList<>();
         List<RawValue> failures = new ArrayList<>();
+        Map<String, String> units = new HashMap<>();
         for (PushedRecord record : others) {
             try {
-                generic.point(record).ifPresent(spec -> add(spec, record, identity, device, readings, failures));
+                generic.point(record).ifPresent(spec -> {
+                    check(spec, record, units, cycleTime);
+                    add(spec, record, identity, device, readings, failures);
+                });
             } catch (IllegalArgumentException e) {
                 failures.add(RawValue.failed(record.fullName(), PointStatus.BAD_FRAME, e.getMessage()));
             }
         }
         return new ReadResult(readings, failures);
+    }
+
+    /** A record names a point of its own, in one unit, at a time no more than a day ahead of the gateway's. */
+    private void check(PointSpec spec, PushedRecord record, Map<String, String> units, long cycleTime) {
+        if (names.contains(spec.name())) {
+            throw new IllegalArgumentException("record '" + record.fullName() + "' would be a reading named " + spec.name()
+                    + ", the name of a point of the profile");
+        }
+        String unit = units.putIfAbsent(spec.name(), spec.unit());
+        if (unit != null && !unit.equals(spec.unit())) {
+            throw new IllegalArgumentException("record '" + record.fullName() + "' is in '" + spec.unit()
+                    + "', an earlier record of the name in '" + unit + "'");
+        }
+        if (record.time() > cycleTime + MAX_AHEAD_MS) {
+            throw new IllegalArgumentException("record '" + record.fullName() + "' is dated more than a day ahead of the "
+                    + "gateway's clock (SenML times are in seconds: milliseconds sent as seconds?)");
+        }
     }
 
     private static void add(PointSpec spec, PushedRecord record, GatewayIdentity identity, String device,

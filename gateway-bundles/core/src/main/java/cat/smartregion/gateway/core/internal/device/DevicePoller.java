@@ -115,15 +115,16 @@ public final class DevicePoller implements DeviceStatus {
         this.device = device;
         initialDrivers.forEach(drivers::add);
         if (PushIngest.isPush(device.endpoint())) {
-            PushReceiver pushReceiver = new PushReceiver(device, identity, profiles, buffer);
+            PushReceiver pushReceiver = new PushReceiver(device, identity, profiles, buffer, clock);
             Objects.requireNonNull(push, "push").join(pushReceiver);
+            pushReceiver.check();
             this.receiver = Optional.of(pushReceiver);
             this.loop = Optional.empty();
             this.figures = pushReceiver.figures();
             this.owned = Optional.empty();
             this.lines = null;
             this.pushed = Optional.of(push);
-            LOG.info("Device {} ({}) pushes as {}", device.id(), device.profile(), PushRegistry.identityOf(device.endpoint()));
+            LOG.info("Device {} ({}) pushes as {}", device.id(), device.profile(), PushIngest.identity(device.endpoint()));
             return;
         }
         this.receiver = Optional.empty();

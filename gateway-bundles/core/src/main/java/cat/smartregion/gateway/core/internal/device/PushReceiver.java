@@ -16,12 +16,17 @@ import cat.smartregion.gateway.api.push.PushRefused;
 import cat.smartregion.gateway.api.push.PushRefused.Reason;
 import cat.smartregion.gateway.api.push.PushedRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One device that pushes: turns the records of one message into readings with the device's
@@ -33,18 +38,23 @@ import java.util.TreeMap;
  */
 final class PushReceiver {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DevicePoller.class);
+
     private final DeviceConfig device;
     private final GatewayIdentity identity;
     private final ProfileLibrary profiles;
     private final Buffer buffer;
     private final PollFigures figures = new PollFigures();
     private final StateLog log;
+    private final Clock clock;
+    private final Map<String, Long> newest = new HashMap<>();
 
-    PushReceiver(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer) {
+    PushReceiver(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer, Clock clock) {
         this.device = device;
         this.identity = identity;
         this.profiles = profiles;
         this.buffer = buffer;
+        this.clock = clock;
         this.log = new StateLog(device.id());
     }
 
@@ -59,14 +69,20 @@ final class PushReceiver {
     /** Decodes and stores the records; the number of readings stored. */
     synchronized int accept(List<PushedRecord> records) throws PushRefused {
         try {
-            List<Reading> readings = decode(records);
+            List<Reading> decoded = decode(records);
+            List<Reading> readings = decoded.stream().filter(r -> !Long.valueOf(r.time()).equals(newest.get(r.point()))).toList();
             figures.polled(readings.size());
             if (!readings.isEmpty()) {
                 store(readings);
             }
+            readings.forEach(r -> newest.merge(r.point(), r.time(), Math::max));
             figures.latest(readings);
             log.cleared("push");
             log.cleared("buffer");
+            if (readings.size() < decoded.size()) {
+                LOG.debug("Device {}: {} readings repeat the newest stored of their point (a message sent again?), left out",
+                        device.id(), decoded.size() - readings.size());
+            }
             return readings.size();
         } catch (PushRefused e) {
             figures.failed(1);
@@ -83,22 +99,54 @@ final class PushReceiver {
         Map<String, PointSpec> points = new LinkedHashMap<>();
         profile.points().forEach(p -> points.put(p.name(), p));
         Map<Long, Map<String, RawValue>> byTime = new TreeMap<>();
+        Map<String, String> sources = new HashMap<>();
         GenericRecords generic = new GenericRecords(device.id(), records);
         for (PushedRecord record : records) {
-            PointSpec point = byAddress.getOrDefault(record.name(), byAddress.get(record.fullName()));
+            checkTime(record);
+            PointSpec point = byAddress.getOrDefault(record.fullName(), byAddress.get(record.name()));
             if (point != null) {
                 checkUnit(point, record);
             } else if (profile.anyRecords()) {
                 point = generic(generic, record).orElse(null);
             }
             if (point != null) {
-                points.putIfAbsent(point.name(), point);
+                checkSame(points.putIfAbsent(point.name(), point), point, profile, record);
+                String other = sources.put(point.name() + "@" + record.time(), record.fullName());
+                if (other != null && !other.equals(record.fullName())) {
+                    throw refused(record, "and record '" + other + "' both give point " + point.name() + " at the same time");
+                }
                 byTime.computeIfAbsent(record.time(), t -> new LinkedHashMap<>())
                         .put(point.name(), RawValue.ok(point.name(), record.value().getBytes(StandardCharsets.UTF_8)));
             }
         }
         return readings(new DeviceProfile(profile.id(), profile.manufacturer(), profile.model(), profile.protocol(),
                 profile.source(), List.copyOf(points.values()), profile.options()), byTime);
+    }
+
+    /** A record becomes the point it names, or one of its own: never another's, nor one point in two units. */
+    private void checkSame(PointSpec known, PointSpec point, DeviceProfile profile, PushedRecord record) throws PushRefused {
+        if (known == null || known == point) {
+            return;
+        }
+        if (profile.points().contains(known)) {
+            throw refused(record, "would be a reading named " + point.name() + ", the name of a point of profile "
+                    + device.profile());
+        }
+        if (!known.unit().equals(point.unit())) {
+            throw refused(record, "is in '" + point.unit() + "', an earlier record of the name in '" + known.unit() + "'");
+        }
+    }
+
+    /** A time more than a day ahead of the gateway's clock is a mistake, most often milliseconds sent as seconds. */
+    private void checkTime(PushedRecord record) throws PushRefused {
+        if (record.time() > clock.millis() + AnyRecords.MAX_AHEAD_MS) {
+            throw refused(record, "is dated " + Instant.ofEpochMilli(record.time()) + ", more than a day ahead of the "
+                    + "gateway's clock (SenML times are in seconds: milliseconds sent as seconds?)");
+        }
+    }
+
+    private PushRefused refused(PushedRecord record, String why) {
+        return new PushRefused(Reason.BAD_CONTENT, "device " + device.id() + " record '" + record.fullName() + "' " + why);
     }
 
     /** The readings of each time's records, the last record of a name winning (SenML's rule). */
@@ -141,13 +189,32 @@ final class PushReceiver {
         }
     }
 
-    private DeviceProfile profile() throws PushRefused {
+    /**
+     * Says once, when the device joins, what would refuse all its messages: a profile that does not
+     * load or is not for SenML ({@code protocol: coap}), or installation parameters it does not take.
+     */
+    void check() {
         try {
-            return profiles.load(device.profile());
+            new PollPlan(profile(), identity, device);
+        } catch (PushRefused | ProfileException e) {
+            figures.lastError(device.id() + ": " + e.getMessage());
+            log.problem("profile", e.getMessage());
+        }
+    }
+
+    private DeviceProfile profile() throws PushRefused {
+        DeviceProfile profile;
+        try {
+            profile = profiles.load(device.profile());
         } catch (ProfileException e) {
             throw new PushRefused(Reason.UNAVAILABLE, "device " + device.id() + ": profile " + device.profile() + ": "
                     + e.getMessage());
         }
+        if (!profile.protocol().equals("coap")) {
+            throw new PushRefused(Reason.UNAVAILABLE, "device " + device.id() + ": profile " + profile.id() + " is for protocol "
+                    + profile.protocol() + "; a device that pushes SenML needs a CoAP profile, e.g. generic-senml");
+        }
+        return profile;
     }
 
     private void checkUnit(PointSpec point, PushedRecord record) throws PushRefused {

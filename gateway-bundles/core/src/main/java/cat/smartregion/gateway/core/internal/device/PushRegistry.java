@@ -22,18 +22,10 @@ public final class PushRegistry implements PushIngest {
 
     private final Map<String, PushReceiver> receivers = new ConcurrentHashMap<>();
 
-    /** The identity of a pushing endpoint: what follows the scheme, up to the query. */
-    static String identityOf(URI endpoint) {
-        String rest = endpoint.getRawSchemeSpecificPart();
-        int query = rest.indexOf('?');
-        String identity = query < 0 ? rest : rest.substring(0, query);
-        return identity.startsWith("//") ? identity.substring(2) : identity;
-    }
-
     /** @throws IllegalArgumentException when another device pushes with the same scheme and identity */
     void join(PushReceiver receiver) {
         URI endpoint = receiver.device().endpoint();
-        String identity = identityOf(endpoint);
+        String identity = PushIngest.identity(endpoint);
         if (identity.isEmpty()) {
             throw new IllegalArgumentException("device " + receiver.device().id() + ": endpoint " + endpoint
                     + " names no identity, e.g. " + endpoint.getScheme() + ":sensor-7");
@@ -47,7 +39,7 @@ public final class PushRegistry implements PushIngest {
 
     void leave(PushReceiver receiver) {
         URI endpoint = receiver.device().endpoint();
-        receivers.remove(key(endpoint.getScheme(), identityOf(endpoint)), receiver);
+        receivers.remove(key(endpoint.getScheme(), PushIngest.identity(endpoint)), receiver);
     }
 
     @Override

@@ -9,6 +9,8 @@ import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.api.push.PushIngest;
+import cat.smartregion.gateway.core.internal.decode.Installation;
 import cat.smartregion.gateway.core.internal.device.OneRead;
 import cat.smartregion.gateway.core.internal.device.PollPlan;
 import java.net.URI;
@@ -67,9 +69,17 @@ public final class Prober implements DeviceProbe {
         return ProbeJson.render(probe(device));
     }
 
-    /** Reads the device once and ranks the hypotheses. */
+    /**
+     * Reads the device once and ranks the hypotheses; the baseline is the profile with the device's
+     * installation parameters applied (its scale and current transformer ratio), as the poller reads it.
+     */
     public ProbeReport probe(DeviceConfig device) {
-        DeviceProfile profile = profiles.load(device.profile());
+        if (PushIngest.isPush(device.endpoint())) {
+            throw new IllegalArgumentException("device " + device.id() + " pushes its values: there is nothing to probe");
+        }
+        DeviceProfile written = profiles.load(device.profile());
+        DeviceProfile profile = new DeviceProfile(written.id(), written.manufacturer(), written.model(), written.protocol(),
+                written.source(), Installation.of(device.id(), device.params(), written).points(), written.options());
         PollPlan plan = new PollPlan(profile, new GatewayIdentity("probe", "probe"), device.id());
         Driver driver = pick(device.endpoint());
         long time = clock.millis();

@@ -157,4 +157,51 @@ class PushRegistryTest {
         devices.remove(sensor);
         assertTrue(registry.device("coap-push", "sensor-7").isEmpty(), "a stopped device no longer pushes");
     }
+
+    @Test
+    void recordsThatWouldMixUnitsSourcesOrClocksAreRefused() {
+        device("aq-7", "generic-senml", "coap-push:sensor-7?keyFile=/k");
+        device("aq-2", "senml-air-quality-coap", "coap-push:node-2?keyFile=/k");
+        String twoUnits = refusal("sensor-7", List.of(new PushedRecord(BN, "t", "Cel", "20", T - 60_000),
+                new PushedRecord(BN, "t", "K", "293", T)));
+        assertTrue(twoUnits.contains("is in 'K', an earlier record of the name in 'Cel'"), twoUnits);
+        String twoSources = refusal("node-2", List.of(new PushedRecord("room-a:", "pm10", "ug/m3", "20", T),
+                new PushedRecord("room-b:", "pm10", "ug/m3", "30", T)));
+        assertTrue(twoSources.contains("both give point pm10 at the same time"), twoSources);
+        String milliseconds = refusal("sensor-7", List.of(new PushedRecord(BN, "t", "Cel", "20", T * 1000)));
+        assertTrue(milliseconds.contains("more than a day ahead"), milliseconds);
+        assertEquals(List.of(), stored());
+    }
+
+    @Test
+    void aMessageSentAgainIsNotStoredTwice() throws PushRefused {
+        DevicePoller sensor = device("aq-7", "generic-senml", "coap-push:sensor-7?keyFile=/k");
+        List<PushedRecord> message = List.of(new PushedRecord(BN, "t", "Cel", "20", T), new PushedRecord(BN, "h", "%RH", "50", T));
+        assertEquals(2, registry.accept("coap-push", "sensor-7", message));
+        assertEquals(0, registry.accept("coap-push", "sensor-7", message), "the same readings again (a lost 2.04)");
+        assertEquals(1, registry.accept("coap-push", "sensor-7", List.of(new PushedRecord(BN, "t", "Cel", "21", T + 1000))));
+        assertEquals(3, stored().size());
+        assertEquals(3, sensor.stored());
+    }
+
+    @Test
+    void aPushingDeviceWithAModbusProfileOrAnUnknownParameterSaysSoWhenItJoins() {
+        DevicePoller meter = device("m-1", "eastron-sdm120", "coap-push:m-1?keyFile=/k");
+        assertTrue(meter.lastError().contains("is for protocol modbus"), meter.lastError());
+        PushRefused refused = assertThrows(PushRefused.class, () -> registry.accept("coap-push", "m-1",
+                List.of(new PushedRecord("", "voltage", "V", "230", T))));
+        assertEquals(Reason.UNAVAILABLE, refused.reason());
+
+        DevicePoller typo = new DevicePoller(new DeviceConfig("aq-9", "generic-senml", URI.create("coap-push:aq-9?keyFile=/k"),
+                Duration.ofSeconds(60), Map.of("ctRatoi", "40")), Map.of(), IDENTITY, profiles, buffer, Clock.systemUTC(), null,
+                List.of(), registry);
+        devices.add(typo);
+        assertTrue(typo.lastError().contains("ctRatoi"), typo.lastError());
+    }
+
+    private String refusal(String identity, List<PushedRecord> records) {
+        PushRefused refused = assertThrows(PushRefused.class, () -> registry.accept("coap-push", identity, records));
+        assertEquals(Reason.BAD_CONTENT, refused.reason());
+        return refused.getMessage();
+    }
 }
