@@ -5,6 +5,7 @@ import cat.smartregion.gateway.api.driver.Driver;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,6 +57,14 @@ public final class ModbusDriver implements Driver {
         Holes learned = holes.computeIfAbsent(endpoint.line() + " unit " + endpoint.unit(), k -> new Holes());
         LOG.debug("Modbus connection to {}", endpoint);
         return new UnitConnection(endpoint, line, learned, settings.maxBitsPerRequest(), () -> lines.release(line));
+    }
+
+    /** A connection whose profile may be SunSpec ({@link SunSpecChain}): its options say the model and where the profile assumes it. */
+    @Override
+    public Connection connect(URI uri, Map<String, String> options) throws IOException {
+        Optional<int[]> sunspec = SunSpecChain.options(options);
+        Connection unit = connect(uri);
+        return sunspec.<Connection>map(s -> new SunSpecChain(unit, s[0], s[1])).orElse(unit);
     }
 
     /** Lines open now, for tests. */

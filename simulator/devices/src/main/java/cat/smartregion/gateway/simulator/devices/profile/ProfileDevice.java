@@ -41,6 +41,24 @@ public final class ProfileDevice {
         }
         scaleFactors.forEach((address, exponent) -> bank.holding(address, RegisterCodec.words(exponent, "int16", "ABCD")));
         this.served = List.copyOf(points);
+        sunspecChain(profile);
+    }
+
+    /**
+     * For a SunSpec profile ({@code sunspec.model}, {@code sunspec.at}), the chain a gateway walks to find
+     * the model: "SunS" at holding 40000, the common model 1 up to the model's header at {@code sunspec.at},
+     * the model's header, and the end marker after the last register the profile reads.
+     */
+    private void sunspecChain(ProfileFile profile) {
+        String model = profile.options().get("sunspec.model");
+        if (model == null) {
+            return;
+        }
+        int at = Integer.parseInt(profile.options().get("sunspec.at"));
+        int last = Math.max(served.stream().mapToInt(p -> p.address() + p.words().length - 1).max().orElse(at + 1),
+                scaleFactors.keySet().stream().mapToInt(Integer::intValue).max().orElse(at + 1));
+        bank.holding(40000, 0x5375, 0x6E53).holding(40002, 1, at - 40004).holding(at, Integer.parseInt(model), last - at - 1)
+                .holding(last + 1, 0xFFFF, 0);
     }
 
     public static ProfileDevice of(ProfileFile profile) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -22,8 +24,10 @@ import java.util.regex.Pattern;
  * @param points   the numeric register points, in file order
  * @param skipped  names of points the simulator does not serve
  * @param derived  names of points the gateway derives from others ({@code derived:}), not read from registers
+ * @param options  the profile's protocol options as texts, e.g. {@code sunspec.model}
  */
-public record ProfileFile(String id, String protocol, List<ProfilePoint> points, List<String> skipped, List<String> derived) {
+public record ProfileFile(String id, String protocol, List<ProfilePoint> points, List<String> skipped, List<String> derived,
+                          Map<String, String> options) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern REGISTER = Pattern.compile("(input|holding):(0[xX][0-9A-Fa-f]+|[0-9]+)");
@@ -34,6 +38,7 @@ public record ProfileFile(String id, String protocol, List<ProfilePoint> points,
         points = List.copyOf(points);
         skipped = List.copyOf(skipped);
         derived = List.copyOf(derived);
+        options = Map.copyOf(options);
     }
 
     /** Reads the file; fails naming the file and point when a point cannot be served. */
@@ -54,7 +59,9 @@ public record ProfileFile(String id, String protocol, List<ProfilePoint> points,
                 throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
             }
         }
-        return new ProfileFile(root.path("id").asText(), root.path("protocol").asText(), points, skipped, derived);
+        Map<String, String> options = new TreeMap<>();
+        root.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        return new ProfileFile(root.path("id").asText(), root.path("protocol").asText(), points, skipped, derived, options);
     }
 
     /** Whether the gateway reads this profile over Modbus. */
