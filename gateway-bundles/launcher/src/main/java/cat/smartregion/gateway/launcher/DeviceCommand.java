@@ -125,6 +125,11 @@ final class DeviceCommand {
                 } catch (ProfileException e) {
                     return e.getMessage() + " (see: gateway profiles list)";
                 }
+                try {
+                    library.checkInstallation(device.id(), device.profile(), device.params());
+                } catch (ProfileException e) {
+                    return e.getMessage() + " (see docs/profiles.md, Per-installation parameters)";
+                }
                 URI endpoint = URI.create(device.endpoint());
                 if (PushIngest.isPush(endpoint)) {
                     return PushChecks.endpoint(endpoint).orElse(null);

@@ -154,6 +154,10 @@ class FieldInstallIT {
                     "--profile", "eastron-sdm120", "--endpoint", "bacnet://127.0.0.1:47808");
             assertEquals(Main.USAGE, scheme.exit(), scheme.err());
             assertTrue(scheme.err().contains("no driver"), scheme.err());
+            GatewayProcess.Outcome typo = gw(60, "device", "add", "--config-dir", config.toString(),
+                    "--profile", "eastron-sdm120", "--endpoint", endpoint, "--param", "ctRatoi=40");
+            assertEquals(Main.USAGE, typo.exit(), typo.err());
+            assertTrue(typo.err().contains("parameter 'ctRatoi'"), typo.err());
             GatewayProcess.Outcome add = gw(60, "device", "add", "--config-dir", config.toString(), "--id", "meter-3",
                     "--profile", "eastron-sdm120", "--endpoint", endpoint, "--interval", "1s", "--param", "location=41.47 2.08");
             assertEquals(0, add.exit(), add.err());

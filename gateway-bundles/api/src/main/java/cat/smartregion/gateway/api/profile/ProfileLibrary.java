@@ -1,6 +1,7 @@
 package cat.smartregion.gateway.api.profile;
 
 import java.util.List;
+import java.util.Map;
 
 /** The device profiles this gateway knows. */
 public interface ProfileLibrary {
@@ -14,4 +15,15 @@ public interface ProfileLibrary {
      * @throws ProfileException naming the file (and line) when the profile is unknown or invalid
      */
     DeviceProfile load(String idOrFile);
+
+    /**
+     * Checks a device's per-installation parameters ({@code ctRatio}, {@code scale}, {@code emptyDistance}, ...)
+     * against its profile, as the poller will apply them.
+     *
+     * @param device  the device id, for messages
+     * @param profile the profile id or file
+     * @param params  the device's parameters
+     * @throws ProfileException naming the device and the parameter, or the profile's problem
+     */
+    void checkInstallation(String device, String profile, Map<String, String> params);
 }

@@ -3,6 +3,7 @@ package cat.smartregion.gateway.core.internal.profile;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.core.internal.decode.Installation;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -59,6 +60,11 @@ public final class ProfileLibraryImpl implements ProfileLibrary {
     @Override
     public List<DeviceProfile> all() {
         return List.copyOf(byId.values());
+    }
+
+    @Override
+    public void checkInstallation(String device, String profile, Map<String, String> params) {
+        Installation.of(device, params, load(profile));
     }
 
     @Override
