@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cat.smartregion.gateway.simulator.platform.StandInPlatform;
 import cat.smartregion.gateway.simulator.platform.StoredObservation;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * implementation) pushes SenML over DTLS with each device's pre-shared key, and the stand-in
  * Sentilo platform receives the records normalized (libcoap prints the 2.04 answer's payload,
  * {@code stored N readings}); a malformed message is answered 4.00 and stores nothing; a wrong key
- * gets no answer.
+ * gets no answer. Then the simulator's pushing sensor sends SenML CBOR and its values arrive too.
  */
 class CoapPushIT {
 
@@ -100,6 +101,47 @@ class CoapPushIT {
                     "nothing from the wrong key");
             assertEquals(0, platform.observations(PROVIDER, "aq-2_pm25").stream().filter(o -> o.value().startsWith("0.001")).count(),
                     "nothing of the refused pack");
+
+            for (JsonNode push : pushingSensor(port, sensorKey)) {
+                assertEquals("2.04", push.get("code").asText(), push.toString());
+                for (JsonNode record : push.get("records")) {
+                    if (record.get("n").asText().equals("temperature")) {
+                        long time = record.get("time").asLong();
+                        double value = record.get("v").asDouble();
+                        // Sentilo's timestamps have whole seconds
+                        await("the platform holds the simulator's temperature " + value + " at " + time, () -> platform
+                                .observations(PROVIDER, "aq-7_temperature").stream()
+                                .anyMatch(o -> o.time() / 1000 == time / 1000 && Double.parseDouble(o.value()) == value));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The simulator's pushing sensor, SenML CBOR over DTLS-PSK as sensor-7, two pushes: what it printed, a line per push. */
+    private List<JsonNode> pushingSensor(int port, Path key) throws IOException, InterruptedException {
+        Path simulator = Paths.get("..", "..", "simulator", "coap", "target", "classes").toAbsolutePath();
+        Path bundles = GatewayProcess.DIST.resolve("bundles");
+        String classPath = String.join(java.io.File.pathSeparator, simulator.toString(), GatewayProcess.DIST.resolve("lib") + "/*",
+                jar(bundles, "driver-coap-"), jar(bundles, "jackson-dataformat-cbor-"));
+        Process sensor = new ProcessBuilder(java(), "-Xmx64m", "-cp", classPath,
+                "cat.smartregion.gateway.simulator.coap.PushingSensorMain", "--gateway", "coaps://127.0.0.1:" + port + "/senml",
+                "--identity", "sensor-7", "--keyFile", key.toString(), "--count", "2", "--interval", "1s", "--format", "senml-cbor")
+                .directory(work.toFile()).redirectError(work.resolve("sensor.log").toFile())
+                .redirectOutput(work.resolve("sensor.out").toFile()).start();
+        if (!sensor.waitFor(60, TimeUnit.SECONDS)) {
+            sensor.destroyForcibly().waitFor();
+            throw new AssertionError("the pushing sensor did not stop: " + Files.readString(work.resolve("sensor.log")));
+        }
+        List<JsonNode> lines = Files.readAllLines(work.resolve("sensor.out")).stream().map(GatewayProcess::json).toList();
+        assertEquals(2, lines.size(), Files.readString(work.resolve("sensor.log")));
+        return lines;
+    }
+
+    private static String jar(Path folder, String prefix) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + folder)).toString();
         }
     }
 
