@@ -49,6 +49,11 @@ final class Inventories {
             return all().stream().filter(p -> p.id().equals(idOrFile)).findFirst()
                     .orElseThrow(() -> new ProfileException("unknown profile " + idOrFile));
         }
+
+        @Override
+        public void checkInstallation(String device, String profile, java.util.Map<String, String> params) {
+            load(profile);
+        }
     };
 
     private Inventories() {
