@@ -123,7 +123,7 @@ class CoapPushIT {
         Path simulator = Paths.get("..", "..", "simulator", "coap", "target", "classes").toAbsolutePath();
         Path bundles = GatewayProcess.DIST.resolve("bundles");
         String classPath = String.join(java.io.File.pathSeparator, simulator.toString(), GatewayProcess.DIST.resolve("lib") + "/*",
-                jar(bundles, "driver-coap-"), jar(bundles, "jackson-dataformat-cbor-"));
+                CoapReadIT.jar(bundles, "driver-coap-"), CoapReadIT.jar(bundles, "jackson-dataformat-cbor-"));
         Process sensor = new ProcessBuilder(java(), "-Xmx64m", "-cp", classPath,
                 "cat.smartregion.gateway.simulator.coap.PushingSensorMain", "--gateway", "coaps://127.0.0.1:" + port + "/senml",
                 "--identity", "sensor-7", "--keyFile", key.toString(), "--count", "2", "--interval", "1s", "--format", "senml-cbor")
@@ -136,13 +136,6 @@ class CoapPushIT {
         List<JsonNode> lines = Files.readAllLines(work.resolve("sensor.out")).stream().map(GatewayProcess::json).toList();
         assertEquals(2, lines.size(), Files.readString(work.resolve("sensor.log")));
         return lines;
-    }
-
-    private static String jar(Path folder, String prefix) throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + folder)).toString();
-        }
     }
 
     private static StoredObservation first(List<StoredObservation> observations) {

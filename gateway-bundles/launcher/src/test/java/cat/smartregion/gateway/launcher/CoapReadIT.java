@@ -115,21 +115,22 @@ class CoapReadIT {
             return new Simulator(process, uri);
         }
 
-        private static String jar(Path folder, String prefix) {
-            try (Stream<Path> files = Files.list(folder)) {
-                return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
-                        .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + folder)).toString();
-            } catch (IOException e) {
-                throw new AssertionError("cannot list " + folder, e);
-            }
-        }
-
         @Override
         public void close() throws Exception {
             process.getOutputStream().close();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+    }
+
+    /** The jar of the distribution's bundles whose name starts with the prefix. */
+    static String jar(Path folder, String prefix) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + folder)).toString();
+        } catch (IOException e) {
+            throw new AssertionError("cannot list " + folder, e);
         }
     }
 }
