@@ -36,9 +36,19 @@ function time(ms) {
   return ms ? new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '';
 }
 
+function delivery(u) {
+  if (!u.delivery) {
+    return '';
+  }
+  const last = u.lastDelivered ? '; last batch delivered ' + time(u.lastDelivered) : '; nothing delivered yet';
+  const problem = u.delivery !== 'delivering' && u.lastProblem ? ': ' + u.lastProblem : '';
+  return ' — ' + u.delivery + ' since ' + time(u.since) + problem + last;
+}
+
 async function overview() {
   const o = await api('overview');
-  document.getElementById('uplink').textContent = o.uplink.name + ': ' + o.uplink.state + ' (' + o.devices + ' devices)';
+  document.getElementById('uplink').textContent = o.uplink.name + ': ' + o.uplink.state + ' (' + o.devices + ' devices)'
+    + delivery(o.uplink);
   table(document.getElementById('buffer'), ['Figure', 'Value'], Object.entries(o.buffer)
     .map(([k, v]) => [k, k === 'oldestTime' ? time(v) : String(v)]));
   table(document.getElementById('alarms'), ['Severity', 'Source', 'Message', 'Since'],

@@ -88,6 +88,13 @@ final class StatusCommand implements Callable<Integer> {
         JsonNode buffer = s.path("buffer");
         out.printf("Uplink: %s, %d readings delivered; backlog %d readings (oldest unsent %d s)%n", up.path("name").asText(),
                 up.path("delivered").asLong(), buffer.path("backlog").asLong(), up.path("oldestUnsentAgeSeconds").asLong());
+        if (up.has("delivery")) {
+            long last = up.path("lastDeliveredSecondsAgo").asLong();
+            out.printf("Delivery: %s for %d s; %s%s%n", up.path("delivery").asText().toLowerCase(java.util.Locale.ROOT),
+                    up.path("sinceSeconds").asLong(), last < 0 ? "nothing delivered yet" : "last batch delivered " + last + " s ago",
+                    up.path("delivery").asText().equals("DELIVERING") || up.path("lastProblem").asText().isEmpty() ? ""
+                            : "; last problem: " + up.path("lastProblem").asText());
+        }
         out.printf("Buffer: %d of %d bytes, %d evicted, %d dead-lettered%n", buffer.path("bytes").asLong(),
                 buffer.path("quotaBytes").asLong(), buffer.path("evicted").asLong(), buffer.path("deadLettered").asLong());
         out.println("Devices:");

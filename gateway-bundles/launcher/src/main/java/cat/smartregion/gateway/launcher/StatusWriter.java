@@ -6,6 +6,7 @@ import cat.smartregion.gateway.api.alarm.Alarms;
 import cat.smartregion.gateway.api.buffer.Buffer;
 import cat.smartregion.gateway.api.buffer.BufferFigures;
 import cat.smartregion.gateway.api.device.DeviceStatus;
+import cat.smartregion.gateway.api.uplink.DeliveryStatus;
 import cat.smartregion.gateway.api.uplink.Uplink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -77,6 +78,12 @@ final class StatusWriter implements AutoCloseable {
                 .forEach(d -> device(devices.addObject(), d, now));
         ObjectNode uplink = root.putObject("uplink");
         uplink.put("name", runtime.services(Uplink.class).stream().map(Uplink::name).findFirst().orElse("not running"));
+        runtime.services(DeliveryStatus.class).stream().findFirst().map(DeliveryStatus::snapshot).ifPresent(d -> {
+            uplink.put("delivery", d.state().name());
+            uplink.put("sinceSeconds", Math.max(0, (now - d.since()) / 1000));
+            uplink.put("lastDeliveredSecondsAgo", d.lastDelivered() == 0 ? -1 : Math.max(0, (now - d.lastDelivered()) / 1000));
+            uplink.put("lastProblem", d.lastProblem());
+        });
         runtime.services(Buffer.class).stream().findFirst().ifPresent(b -> buffer(root.putObject("buffer"), uplink, b.figures(), now));
         ArrayNode alarms = root.putArray("alarms");
         runtime.services(Alarms.class).stream().findFirst().ifPresent(a -> a.active().forEach(alarm -> alarm(alarms.addObject(), alarm)));

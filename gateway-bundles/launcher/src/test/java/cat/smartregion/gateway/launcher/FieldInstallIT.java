@@ -170,6 +170,8 @@ class FieldInstallIT {
             GatewayProcess.Outcome status = gw(30, "status", "--config-dir", config.toString());
             assertEquals(0, status.exit(), status.err());
             assertTrue(status.out().contains("meter-3") && status.out().contains("sentilo"), status.out());
+            assertTrue(status.out().contains("Delivery: delivering for") && status.out().contains("last batch delivered"),
+                    "the installer sees the platform takes the readings: " + status.out());
             assertEquals("rw-r-----", mode(work.resolve("state/status.json")));
 
             Files.writeString(config.resolve("devices/broken.yaml"), "id: broken\nprofile: eastron-sdm120\nendpoint: [\n");

@@ -8,6 +8,7 @@ import cat.smartregion.gateway.api.device.DeviceStatus;
 import cat.smartregion.gateway.api.device.ReadResult;
 import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.api.profile.DeviceProfile;
+import cat.smartregion.gateway.api.uplink.DeliveryStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +34,23 @@ final class ConsoleApi {
 
     Map<String, Object> overview() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("uplink", gateway.uplink().map(u -> Map.of("name", u.name(), "state", uplinkState())).orElse(
+        m.put("uplink", gateway.uplink().map(u -> uplink(u.name())).orElse(
                 Map.of("name", "none", "state", "no uplink configured")));
         m.put("buffer", gateway.buffer().map(b -> figures(b.figures())).orElse(Map.of()));
         m.put("alarms", gateway.alarms().map(a -> a.active().stream().map(ConsoleApi::alarm).toList()).orElse(List.of()));
         m.put("devices", gateway.devices().size());
+        return m;
+    }
+
+    /** The uplink: ok or alarm, and how delivery goes (state, since, last delivered batch, last problem) when known. */
+    private Map<String, Object> uplink(String name) {
+        Map<String, Object> m = new LinkedHashMap<>(Map.of("name", name, "state", uplinkState()));
+        gateway.delivery().map(DeliveryStatus::snapshot).ifPresent(d -> {
+            m.put("delivery", d.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            m.put("since", d.since());
+            m.put("lastDelivered", d.lastDelivered());
+            m.put("lastProblem", d.lastProblem());
+        });
         return m;
     }
 

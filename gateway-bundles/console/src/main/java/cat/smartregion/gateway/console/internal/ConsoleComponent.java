@@ -5,6 +5,7 @@ import cat.smartregion.gateway.api.buffer.Buffer;
 import cat.smartregion.gateway.api.device.DeviceReader;
 import cat.smartregion.gateway.api.device.DeviceStatus;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.api.uplink.DeliveryStatus;
 import cat.smartregion.gateway.api.uplink.Uplink;
 import jakarta.servlet.Servlet;
 import java.io.IOException;
@@ -55,6 +56,10 @@ public final class ConsoleComponent implements GatewayServices {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Uplink uplink;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeliveryStatus delivery;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -122,6 +127,11 @@ public final class ConsoleComponent implements GatewayServices {
     @Override
     public Optional<Uplink> uplink() {
         return Optional.ofNullable(uplink);
+    }
+
+    @Override
+    public Optional<DeliveryStatus> delivery() {
+        return Optional.ofNullable(delivery);
     }
 
     @Override

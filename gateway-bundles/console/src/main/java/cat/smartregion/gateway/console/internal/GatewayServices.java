@@ -5,6 +5,7 @@ import cat.smartregion.gateway.api.buffer.Buffer;
 import cat.smartregion.gateway.api.device.DeviceReader;
 import cat.smartregion.gateway.api.device.DeviceStatus;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
+import cat.smartregion.gateway.api.uplink.DeliveryStatus;
 import cat.smartregion.gateway.api.uplink.Uplink;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ interface GatewayServices {
     Optional<Alarms> alarms();
 
     Optional<Uplink> uplink();
+
+    /** How delivery to the platform goes, while the sync agent runs. */
+    Optional<DeliveryStatus> delivery();
 
     /** The devices polled now, sorted by id. */
     List<DeviceStatus> devices();

@@ -1,6 +1,7 @@
 package cat.smartregion.gateway.core.internal.sync;
 
 import cat.smartregion.gateway.api.buffer.Buffer;
+import cat.smartregion.gateway.api.uplink.DeliveryStatus;
 import cat.smartregion.gateway.api.uplink.Uplink;
 import cat.smartregion.gateway.core.internal.retry.Backoff;
 import java.time.Clock;
@@ -17,12 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves readings from the buffer to the uplink in sequence order, on its own thread: a batch leaves
- * the buffer only when the uplink says it was delivered; failures back off with full jitter.
+ * the buffer only when the uplink says it was delivered; failures back off with full jitter. Says how
+ * delivery goes as the {@link DeliveryStatus} service.
  */
-@Component(service = {}, immediate = true, configurationPid = SyncAgent.PID,
+@Component(service = DeliveryStatus.class, immediate = true, configurationPid = SyncAgent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SyncAgent.Config.class)
-public final class SyncAgent {
+public final class SyncAgent implements DeliveryStatus {
 
     static final String PID = "cat.smartregion.gateway.sync";
     private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
@@ -47,6 +49,7 @@ public final class SyncAgent {
 
     private final Sleeper.StopSignal stop = new Sleeper.StopSignal();
     private final Thread thread;
+    private final SyncLoop loop;
 
     @Activate
     public SyncAgent(@Reference(name = "buffer") Buffer buffer, @Reference(name = "uplink") Uplink uplink,
@@ -57,13 +60,18 @@ public final class SyncAgent {
     /** An agent outside OSGi; it starts now, stop it with {@link #stop()}. */
     public SyncAgent(Buffer buffer, Uplink uplink, SyncSettings settings) {
         Backoff backoff = Backoff.withJitter(settings.backoffInitial(), settings.backoffMax());
-        SyncLoop loop = new SyncLoop(buffer, uplink, settings, stop, backoff, Clock.systemUTC());
+        loop = new SyncLoop(buffer, uplink, settings, stop, backoff, Clock.systemUTC());
         thread = new Thread(loop, "sync-agent");
         thread.setDaemon(true);
         thread.start();
         LOG.info("Sync agent started: uplink {}, batches of {} readings / {} bytes, back-off {}..{} ms",
                 uplink.name(), settings.batchReadings(), settings.batchBytes(),
                 settings.backoffInitial().toMillis(), settings.backoffMax().toMillis());
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return loop.snapshot();
     }
 
     /** Stops the thread, interrupting a send that does not end within 10 s. */

@@ -3,6 +3,7 @@ package cat.smartregion.gateway.core.internal.sync;
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.buffer.Batch;
 import cat.smartregion.gateway.api.buffer.Buffer;
+import cat.smartregion.gateway.api.uplink.DeliveryStatus;
 import cat.smartregion.gateway.api.uplink.SendResult;
 import cat.smartregion.gateway.api.uplink.Uplink;
 import cat.smartregion.gateway.core.internal.retry.Backoff;
@@ -38,6 +39,11 @@ final class SyncLoop implements Runnable {
         this.sleeper = sleeper;
         this.backoff = backoff;
         this.state = new UplinkState(uplink.name(), clock);
+    }
+
+    /** How delivery goes, for any thread. */
+    DeliveryStatus.Snapshot snapshot() {
+        return state.snapshot();
     }
 
     @Override

@@ -8,6 +8,7 @@ import cat.smartregion.gateway.api.Priority;
 import cat.smartregion.gateway.api.Quality;
 import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.Value;
+import cat.smartregion.gateway.api.uplink.DeliveryStatus;
 import cat.smartregion.gateway.buffer.internal.BufferConfig;
 import cat.smartregion.gateway.buffer.internal.SqliteBuffer;
 import cat.smartregion.gateway.sentilo.internal.SentiloUplink;
@@ -101,10 +102,17 @@ class SyncAgentTest {
         storeCycles(10);
         await("two refused attempts", () -> platform.batches().stream().filter(b -> b.status() == 503).count() >= 2);
         assertEquals(10, platform.observationCount());
+        DeliveryStatus.Snapshot retrying = agent.snapshot();
+        assertEquals(DeliveryStatus.State.RETRYING, retrying.state(), retrying.toString());
+        assertTrue(retrying.lastProblem().contains("503"), retrying.lastProblem());
+        assertTrue(retrying.lastDelivered() > 0, "the first cycles were delivered");
         platform.notReady(false);
         await("backlog delivered", () -> buffer.figures().backlog() == 0);
         assertEquals(60, platform.observationCount());
         assertEquals(0, buffer.figures().deadLettered());
+        DeliveryStatus.Snapshot delivering = agent.snapshot();
+        assertEquals(DeliveryStatus.State.DELIVERING, delivering.state());
+        assertTrue(delivering.since() >= retrying.since() && delivering.lastDelivered() >= delivering.since(), delivering.toString());
     }
 
     @Test
