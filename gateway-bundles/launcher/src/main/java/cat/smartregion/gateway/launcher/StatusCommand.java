@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,7 +91,7 @@ final class StatusCommand implements Callable<Integer> {
                 up.path("delivered").asLong(), buffer.path("backlog").asLong(), up.path("oldestUnsentAgeSeconds").asLong());
         if (up.has("delivery")) {
             long last = up.path("lastDeliveredSecondsAgo").asLong();
-            out.printf("Delivery: %s for %d s; %s%s%n", up.path("delivery").asText().toLowerCase(java.util.Locale.ROOT),
+            out.printf("Delivery: %s for %d s; %s%s%n", up.path("delivery").asText().toLowerCase(Locale.ROOT).replace('_', ' '),
                     up.path("sinceSeconds").asLong(), last < 0 ? "nothing delivered yet" : "last batch delivered " + last + " s ago",
                     up.path("delivery").asText().equals("DELIVERING") || up.path("lastProblem").asText().isEmpty() ? ""
                             : "; last problem: " + up.path("lastProblem").asText());

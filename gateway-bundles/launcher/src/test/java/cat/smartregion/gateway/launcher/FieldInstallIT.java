@@ -167,6 +167,7 @@ class FieldInstallIT {
             await("meter-3 on the platform", () -> !platform.observations(PROVIDER, "meter-3_phaseVoltageL1").isEmpty());
             await("status shows meter-3's voltage", () -> statusJson(config).toString().contains("phaseVoltageL1"));
             await("the console answers over HTTPS with init's certificate", () -> consoleAnswers(config));
+            await("status shows a delivered batch", () -> statusJson(config).path("uplink").path("lastDeliveredSecondsAgo").asLong(-1) >= 0);
             GatewayProcess.Outcome status = gw(30, "status", "--config-dir", config.toString());
             assertEquals(0, status.exit(), status.err());
             assertTrue(status.out().contains("meter-3") && status.out().contains("sentilo"), status.out());

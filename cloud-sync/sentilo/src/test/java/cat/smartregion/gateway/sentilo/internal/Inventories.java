@@ -51,7 +51,7 @@ final class Inventories {
         }
 
         @Override
-        public void checkInstallation(String device, String profile, java.util.Map<String, String> params) {
+        public void checkInstallation(String device, String profile, Map<String, String> params) {
             load(profile);
         }
     };

@@ -1,10 +1,13 @@
 package cat.smartregion.gateway.api.device;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * On-site help for a device that reads wrong values ({@code gateway read --probe}): reads every point
  * of its profile once and ranks byte/word orders and scale corrections by how plausible the decoded
  * values are against the profile's ranges. Registered as a service by the core.
  */
+@ProviderType
 public interface DeviceProbe {
 
     /**

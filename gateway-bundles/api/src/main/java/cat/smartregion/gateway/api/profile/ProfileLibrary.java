@@ -2,8 +2,10 @@ package cat.smartregion.gateway.api.profile;
 
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** The device profiles this gateway knows. */
+@ProviderType
 public interface ProfileLibrary {
 
     /** The profiles of the library, sorted by id. */

@@ -3,6 +3,7 @@ package cat.smartregion.gateway.api.push;
 import cat.smartregion.gateway.api.device.DeviceConfig;
 import java.util.List;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The core's intake for devices that push. A device pushes when its endpoint is
@@ -10,6 +11,7 @@ import java.util.Optional;
  * {@code coap-push:sensor-7?keyFile=/etc/smartregion-gateway/keys/sensor-7.psk}: the adapter of
  * that scheme authenticates the device as IDENTITY and hands its records over here. Thread-safe.
  */
+@ProviderType
 public interface PushIngest {
 
     /** Whether devices at this endpoint push rather than being polled. */

@@ -1,16 +1,20 @@
 package cat.smartregion.gateway.api.uplink;
 
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * How the delivery of the buffer to the platform goes, as the sync agent sees it: what an installer
  * checks before leaving (is the platform taking the readings?). Registered by the core's sync agent.
  */
+@ProviderType
 public interface DeliveryStatus {
 
     /** What delivery is doing now. */
     enum State {
-        /** Batches are being delivered (or nothing was sent yet). */
+        /** No batch answered yet: nothing to send, or the first one on its way. */
+        WAITING,
+        /** Batches are being delivered. */
         DELIVERING,
         /** The uplink cannot deliver now (network, platform down, rate limit, credentials): retrying with back-off. */
         RETRYING,

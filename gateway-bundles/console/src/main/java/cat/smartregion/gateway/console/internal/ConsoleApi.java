@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,9 +45,11 @@ final class ConsoleApi {
 
     /** The uplink: ok or alarm, and how delivery goes (state, since, last delivered batch, last problem) when known. */
     private Map<String, Object> uplink(String name) {
-        Map<String, Object> m = new LinkedHashMap<>(Map.of("name", name, "state", uplinkState()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("state", uplinkState());
         gateway.delivery().map(DeliveryStatus::snapshot).ifPresent(d -> {
-            m.put("delivery", d.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            m.put("delivery", d.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             m.put("since", d.since());
             m.put("lastDelivered", d.lastDelivered());
             m.put("lastProblem", d.lastProblem());

@@ -99,14 +99,29 @@ class SunSpecChainTest {
                 .holding(40006, 101, 2, 0, 0).holding(40010, 0xFFFF, 0);
         List<RawValue> values = read(bank);
         assertEquals(2, values.size());
-        assertEquals(PointStatus.BAD_FRAME, values.get(0).status());
+        assertEquals(PointStatus.EXCEPTION, values.get(0).status(), "the device answered: not silent");
+        assertEquals(2, values.get(0).exceptionCode());
         assertTrue(values.get(0).detail().contains("model 103 is not in the device's chain (models found: [1, 101])"),
                 values.get(0).detail());
+        long asked = slave.requests(1);
+        assertEquals(PointStatus.EXCEPTION, connection.read(POINTS).get(0).status());
+        assertEquals(asked, slave.requests(1), "the verdict is kept: a wrong profile costs no more requests");
+    }
+
+    @Test
+    void onlyAddressesInsideTheModelMove() throws IOException {
+        // a 65-register common model: the model moves one down, a vendor register at 30000 stays
+        RegisterBank bank = device(40000, 65).holding(30000, 4242);
+        List<RawValue> values = read(bank);
+        assertEquals(1234, word(values.get(0)));
+        RawValue vendor = connection.read(List.of(new PointRequest("vendor", "holding:30000", 1))).get(0);
+        assertEquals(4242, word(vendor), "outside the model: not shifted");
     }
 
     @Test
     void aDeviceWithoutTheMarkerIsNotSunSpec() throws IOException {
         List<RawValue> values = read(new RegisterBank().holding(40073, 1234));
+        assertEquals(PointStatus.EXCEPTION, values.get(0).status());
         assertTrue(values.get(0).detail().contains("no SunSpec marker"), values.get(0).detail());
     }
 

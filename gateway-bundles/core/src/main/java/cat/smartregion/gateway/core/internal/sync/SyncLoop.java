@@ -103,6 +103,7 @@ final class SyncLoop implements Runnable {
             }
             if (!taken.isEmpty()) {
                 buffer.ack(taken);
+                state.partlyDelivered();
             }
             state.rejected(partly.reason(), refused.firstSeq(), refused.lastSeq());
             return afterRejection();

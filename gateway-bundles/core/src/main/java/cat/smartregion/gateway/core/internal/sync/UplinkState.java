@@ -17,7 +17,7 @@ final class UplinkState {
 
     private final String uplink;
     private final Clock clock;
-    private State state = State.DELIVERING;
+    private State state = State.WAITING;
     private long since;
     private long count;
     private long lastDelivered;
@@ -40,6 +40,11 @@ final class UplinkState {
                     Duration.ofMillis(lastDelivered - since).toSeconds(), count, state);
             enter(State.DELIVERING, lastDelivered);
         }
+    }
+
+    /** Some readings of a batch were delivered, others refused: a delivery, though the state stays what the refusal makes it. */
+    synchronized void partlyDelivered() {
+        lastDelivered = clock.millis();
     }
 
     synchronized void retryLater(String reason) {

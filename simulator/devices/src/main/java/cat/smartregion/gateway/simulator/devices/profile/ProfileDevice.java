@@ -55,6 +55,10 @@ public final class ProfileDevice {
             return;
         }
         int at = Integer.parseInt(profile.options().get("sunspec.at"));
+        if (at < 40004) {
+            throw new IllegalArgumentException("profile " + profile.id() + ": the simulator serves a SunSpec chain from 40000, "
+                    + "sunspec.at must be at least 40004, got " + at);
+        }
         int last = Math.max(served.stream().mapToInt(p -> p.address() + p.words().length - 1).max().orElse(at + 1),
                 scaleFactors.keySet().stream().mapToInt(Integer::intValue).max().orElse(at + 1));
         bank.holding(40000, 0x5375, 0x6E53).holding(40002, 1, at - 40004).holding(at, Integer.parseInt(model), last - at - 1)
