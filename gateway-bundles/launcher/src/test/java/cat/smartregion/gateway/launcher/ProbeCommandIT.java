@@ -64,7 +64,9 @@ class ProbeCommandIT {
             List<String> lines = outcome.lines();
             assertTrue(lines.get(0).startsWith("meter-7 (eastron-sdm630) at modbus-tcp://127.0.0.1:"), outcome.out());
             assertTrue(lines.get(1).contains("RANK") && lines.get(1).contains("phaseVoltageL1"), outcome.out());
-            assertTrue(lines.get(2).matches("\\*\\s+1\\s+ABCD x1\\s+1\\.000\\s+(\\d+)/\\1\\s.*"), "the profile first: " + outcome.out());
+            // the score is below 1.000 when a value strays from its typical one (a voltage of 229 V against 230 V)
+            assertTrue(lines.get(2).matches("\\*\\s+1\\s+ABCD x1\\s+(1\\.000|0\\.9\\d\\d)\\s+(\\d+)/\\2\\s.*"),
+                    "the profile first, every point in range: " + outcome.out());
             assertTrue(outcome.lastLine().startsWith("verdict: the profile's settings are the most plausible (ABCD x1, "),
                     outcome.out());
         }
