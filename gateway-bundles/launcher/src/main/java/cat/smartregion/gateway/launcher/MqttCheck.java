@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.launcher;
 
+import cat.smartregion.gateway.api.tls.PemFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package cat.smartregion.gateway.mqtt.internal;
 
+import cat.smartregion.gateway.api.tls.PemFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package cat.smartregion.gateway.launcher;
+package cat.smartregion.gateway.api.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Certificates and PKCS#8 private keys read from PEM files (as the MQTT uplink reads them). */
-final class PemFiles {
+/**
+ * Certificates and PKCS#8 private keys read from PEM files, the one reader for the MQTT uplink's TLS
+ * and the launcher's connection check, so both accept and refuse the same files.
+ */
+public final class PemFiles {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
@@ -27,12 +30,13 @@ final class PemFiles {
     private PemFiles() {
     }
 
-    static boolean isPem(Path file) throws IOException {
+    /** Whether the file is PEM text (rather than, e.g., a PKCS#12 keystore). */
+    public static boolean isPem(Path file) throws IOException {
         return read(file).contains("-----BEGIN ");
     }
 
     /** The certificates of the file, in order; at least one. */
-    static List<X509Certificate> certificates(Path file) throws IOException, GeneralSecurityException {
+    public static List<X509Certificate> certificates(Path file) throws IOException, GeneralSecurityException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         List<X509Certificate> certificates = new ArrayList<>();
         for (byte[] der : blocks(file, "CERTIFICATE")) {
@@ -45,7 +49,7 @@ final class PemFiles {
     }
 
     /** The unencrypted PKCS#8 private key of the file. */
-    static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
+    public static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
         String text = read(file);
         if (text.contains("BEGIN RSA PRIVATE KEY") || text.contains("BEGIN EC PRIVATE KEY")
                 || text.contains("BEGIN ENCRYPTED PRIVATE KEY")) {
