@@ -194,13 +194,7 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
                 throw new ConfigException(file + ": device " + d.id() + ": " + e.getMessage());
             }
         }
-        for (Device d : devices) {
-            if (d.endpoint().startsWith("coap-push:") && coapServer == null) {
-                throw new ConfigException(file + ": device " + d.id() + " pushes to the gateway's CoAP server: add a "
-                        + "'coapServer:' section (port 5684 by default)");
-            }
-        }
-        Optional<String> push = PushChecks.devices(devices).or(() -> coapServer == null ? Optional.empty() : PushChecks.server(coapServer));
+        Optional<String> push = PushChecks.problem(devices, coapServer);
         if (push.isPresent()) {
             throw new ConfigException(file + ": " + push.get());
         }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the CoAP push server would refuse only after the gateway started, said before: a server
- * setting out of range, a pushing endpoint that is not {@code coap-push:IDENTITY?keyFile=FILE}, two
+ * What the CoAP push server would refuse only after the gateway started, said before: a pushing
+ * device without the server, a server setting out of range, a pushing endpoint that is not {@code coap-push:IDENTITY?keyFile=FILE}, two
  * devices with one identity, a key file that is missing, relative or readable by others.
  */
 final class PushChecks {
@@ -23,8 +23,19 @@ final class PushChecks {
     private PushChecks() {
     }
 
+    /** The first problem of the pushing devices and the server they push to ({@code server} null when not configured), if any. */
+    static Optional<String> problem(List<GatewayFile.Device> devices, GatewayFile.CoapServer server) {
+        for (GatewayFile.Device d : devices) {
+            if (d.endpoint().startsWith(SCHEME + ":") && server == null) {
+                return Optional.of("device " + d.id() + " pushes to the gateway's CoAP server: add a "
+                        + "'coapServer:' section (port 5684 by default)");
+            }
+        }
+        return devices(devices).or(() -> server == null ? Optional.empty() : server(server));
+    }
+
     /** The first problem of the server's settings, if any. */
-    static Optional<String> server(GatewayFile.CoapServer server) {
+    private static Optional<String> server(GatewayFile.CoapServer server) {
         if (server.port() != null && (server.port() < 0 || server.port() > 65535)) {
             return Optional.of("coapServer port must be 0-65535, got " + server.port());
         }
@@ -38,7 +49,7 @@ final class PushChecks {
     }
 
     /** The first problem of the pushing devices, as {@code device ID: ...}, if any. */
-    static Optional<String> devices(List<GatewayFile.Device> devices) {
+    private static Optional<String> devices(List<GatewayFile.Device> devices) {
         Map<String, String> identities = new HashMap<>();
         for (GatewayFile.Device d : devices) {
             URI endpoint = URI.create(d.endpoint());

@@ -48,6 +48,11 @@ public record DeviceProfile(String id, String manufacturer, String model, String
         return "any".equals(options.get(RECORDS));
     }
 
+    /** The same model with other points, e.g. with an installation's parameters applied. */
+    public DeviceProfile withPoints(List<PointSpec> newPoints) {
+        return new DeviceProfile(id, manufacturer, model, protocol, source, newPoints, options);
+    }
+
     /** A profile whose protocol needs no options, such as Modbus. */
     public DeviceProfile(String id, String manufacturer, String model, String protocol, String source,
                          List<PointSpec> points) {

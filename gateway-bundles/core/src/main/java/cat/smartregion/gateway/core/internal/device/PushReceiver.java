@@ -119,8 +119,7 @@ final class PushReceiver {
                         .put(point.name(), RawValue.ok(point.name(), record.value().getBytes(StandardCharsets.UTF_8)));
             }
         }
-        return readings(new DeviceProfile(profile.id(), profile.manufacturer(), profile.model(), profile.protocol(),
-                profile.source(), List.copyOf(points.values()), profile.options()), byTime);
+        return readings(profile.withPoints(List.copyOf(points.values())), byTime);
     }
 
     /** A record becomes the point it names, or one of its own: never another's, nor one point in two units. */

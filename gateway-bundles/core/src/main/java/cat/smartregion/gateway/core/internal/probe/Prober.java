@@ -78,8 +78,7 @@ public final class Prober implements DeviceProbe {
             throw new IllegalArgumentException("device " + device.id() + " pushes its values: there is nothing to probe");
         }
         DeviceProfile written = profiles.load(device.profile());
-        DeviceProfile profile = new DeviceProfile(written.id(), written.manufacturer(), written.model(), written.protocol(),
-                written.source(), Installation.of(device.id(), device.params(), written).points(), written.options());
+        DeviceProfile profile = written.withPoints(Installation.of(device.id(), device.params(), written).points());
         PollPlan plan = new PollPlan(profile, new GatewayIdentity("probe", "probe"), device.id());
         Driver driver = pick(device.endpoint());
         long time = clock.millis();
