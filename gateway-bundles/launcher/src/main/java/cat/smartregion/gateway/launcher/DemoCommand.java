@@ -152,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
             for (String pid : devicePids) {
                 runtime.deleteConfiguration(pid);
             }
-            boolean drained = drain(buffer);
+            boolean drained = awaitStopped(devices) && drain(buffer);
             BufferFigures figures = buffer.figures();
             table.render(drained ? "Stopped polling; the backlog is delivered:" : "Stopped polling; the backlog was NOT delivered within "
                     + DRAIN_TIMEOUT.toSeconds() + " s:", view.rows(), figures.backlog(), LocalDateTime.now(ZoneOffset.UTC));
@@ -186,6 +186,18 @@ final class DemoCommand implements Callable<Integer> {
             TimeUnit.MILLISECONDS.sleep(50);
         }
         return runtime.services(DeviceStatus.class);
+    }
+
+    /** Waits until every device has ended its last cycle, so that nothing is stored after the drain. */
+    private static boolean awaitStopped(List<DeviceStatus> devices) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
+        while (!devices.stream().allMatch(DeviceStatus::stopped)) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return true;
     }
 
     private static boolean drain(Buffer buffer) throws InterruptedException {

@@ -76,6 +76,7 @@ class EndToEndIT {
                                 .anyMatch(o -> Float.parseFloat(o.value()) == voltage));
             }
             runtime.deleteConfiguration(device);
+            await("the device has stopped", status::stopped);
             await("the backlog is delivered", () -> buffer.figures().backlog() == 0);
 
             List<CatalogSensor> catalog = platform.catalog(PROVIDER);

@@ -72,6 +72,11 @@ class StatusTest {
         public String lastError() {
             return "";
         }
+
+        @Override
+        public boolean stopped() {
+            return false;
+        }
     }
 
     @BeforeAll

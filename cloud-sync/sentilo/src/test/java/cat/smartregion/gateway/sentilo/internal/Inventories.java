@@ -85,6 +85,11 @@ final class Inventories {
         public String lastError() {
             return "";
         }
+
+        @Override
+        public boolean stopped() {
+            return false;
+        }
     }
 
     static Installed device(String id, String profile, String location) {

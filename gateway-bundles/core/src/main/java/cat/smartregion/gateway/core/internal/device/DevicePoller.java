@@ -76,6 +76,7 @@ public final class DevicePoller implements DeviceStatus {
     private final Optional<PushReceiver> receiver;
     private final LineSchedulers lines;
     private final Optional<LineSchedulers> owned;
+    private volatile boolean stopped;
     private final Optional<PushRegistry> pushed;
 
     @Activate
@@ -157,18 +158,27 @@ public final class DevicePoller implements DeviceStatus {
     /** Takes the device off its line (after its running cycle) and closes its connection, or stops taking its pushes. */
     @Deactivate
     public void stop() {
-        receiver.ifPresent(r -> pushed.orElseThrow().leave(r));
+        receiver.ifPresent(r -> {
+            pushed.orElseThrow().leave(r);
+            r.close();
+        });
         loop.ifPresent(l -> {
             lines.leave(l);
             l.close();
         });
         owned.ifPresent(LineSchedulers::stop);
+        stopped = true;
         LOG.info("Stopped {} device {}", loop.isPresent() ? "polling" : "taking pushes from", device.id());
     }
 
     @Override
     public DeviceConfig config() {
         return device;
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
     }
 
     @Override

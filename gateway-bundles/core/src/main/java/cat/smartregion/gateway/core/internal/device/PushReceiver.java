@@ -48,6 +48,7 @@ final class PushReceiver {
     private final StateLog log;
     private final Clock clock;
     private final Map<String, Long> newest = new HashMap<>();
+    private boolean closed;
 
     PushReceiver(DeviceConfig device, GatewayIdentity identity, ProfileLibrary profiles, Buffer buffer, Clock clock) {
         this.device = device;
@@ -66,8 +67,16 @@ final class PushReceiver {
         return figures;
     }
 
+    /** Refuses every later message; returns once the message being stored, if any, is. */
+    synchronized void close() {
+        closed = true;
+    }
+
     /** Decodes and stores the records; the number of readings stored. */
     synchronized int accept(List<PushedRecord> records) throws PushRefused {
+        if (closed) {
+            throw new PushRefused(Reason.UNKNOWN_DEVICE, "device " + device.id() + " has been removed");
+        }
         try {
             List<Reading> decoded = decode(records);
             List<Reading> readings = decoded.stream().filter(r -> !Long.valueOf(r.time()).equals(newest.get(r.point()))).toList();

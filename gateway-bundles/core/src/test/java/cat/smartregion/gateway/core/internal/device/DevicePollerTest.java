@@ -97,6 +97,19 @@ class DevicePollerTest {
     }
 
     @Test
+    void storesNothingOnceStopped() throws Exception {
+        poller = poll(server.port());
+        await("a cycle stored", () -> poller.stored() >= POINTS);
+        assertFalse(poller.stopped());
+        poller.stop();
+        assertTrue(poller.stopped());
+        long stored = buffer.figures().stored();
+        assertEquals(poller.stored(), stored, "every reading counted by the poller is in the buffer");
+        Thread.sleep(3 * INTERVAL.toMillis());
+        assertEquals(stored, buffer.figures().stored(), "nothing stored after stop()");
+    }
+
+    @Test
     void reconnectsWhenTheDeviceComesBack() throws Exception {
         poller = poll(server.port());
         await("first cycle", () -> poller.polled() >= POINTS);

@@ -155,6 +155,7 @@ class PushRegistryTest {
 
         sensor.stop();
         devices.remove(sensor);
+        assertTrue(sensor.stopped());
         assertTrue(registry.device("coap-push", "sensor-7").isEmpty(), "a stopped device no longer pushes");
     }
 
