@@ -3,7 +3,7 @@
  * receiving SenML, for instance): the core decodes it with the device's profile and stores it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cat.smartregion.gateway.api.push;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package cat.smartregion.gateway.driver.coap.internal;
 import cat.smartregion.gateway.api.driver.PointRequest;
 import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.driver.RawValue;
+import cat.smartregion.gateway.api.push.SenmlAddress;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +74,7 @@ final class PayloadValues {
     private static RawValue pointer(PointRequest point, JsonNode tree) {
         JsonPointer pointer;
         try {
-            pointer = JsonPointer.compile(PointAddress.parse(point.address()).name());
+            pointer = JsonPointer.compile(SenmlAddress.parse(point.address()).name());
         } catch (IllegalArgumentException e) {
             return RawValue.failed(point.point(), PointStatus.BAD_FRAME, "address '" + point.address()
                     + "' is not a JSON pointer such as /pm10");
@@ -114,7 +115,7 @@ final class PayloadValues {
 
     /** The last record of the name (the newest, in a pack that lists a series). */
     private static RawValue senmlValue(PointRequest point, List<SenmlRecord> records) {
-        PointAddress address = PointAddress.parse(point.address());
+        SenmlAddress address = SenmlAddress.parse(point.address());
         SenmlRecord found = null;
         for (SenmlRecord record : records) {
             if (record.named(address.name())) {

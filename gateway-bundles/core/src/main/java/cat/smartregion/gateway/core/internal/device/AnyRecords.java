@@ -8,6 +8,7 @@ import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.push.PushedRecord;
+import cat.smartregion.gateway.api.push.SenmlAddress;
 import cat.smartregion.gateway.core.internal.decode.Decoded;
 import cat.smartregion.gateway.core.internal.decode.Decoder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,18 +45,12 @@ final class AnyRecords {
     private final Set<String> names;
 
     AnyRecords(List<PointSpec> points) {
-        this.named = points.stream().map(p -> addressName(p.address())).collect(Collectors.toUnmodifiableSet());
+        this.named = points.stream().map(p -> SenmlAddress.parse(p.address()).name()).collect(Collectors.toUnmodifiableSet());
         this.names = points.stream().map(PointSpec::name).collect(Collectors.toUnmodifiableSet());
     }
 
     static PointRequest request() {
         return new PointRequest(POINT, ADDRESS, 1);
-    }
-
-    /** The record name a point's address takes, without its {@code ;u=UNIT}. */
-    static String addressName(String address) {
-        int semicolon = address.indexOf(';');
-        return (semicolon < 0 ? address : address.substring(0, semicolon)).strip();
     }
 
     /** The readings of the driver's answer, stamped with their record's time or else the cycle's. */

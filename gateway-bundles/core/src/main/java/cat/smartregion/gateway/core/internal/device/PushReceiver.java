@@ -15,6 +15,7 @@ import cat.smartregion.gateway.api.profile.ProfileLibrary;
 import cat.smartregion.gateway.api.push.PushRefused;
 import cat.smartregion.gateway.api.push.PushRefused.Reason;
 import cat.smartregion.gateway.api.push.PushedRecord;
+import cat.smartregion.gateway.api.push.SenmlAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,7 +105,7 @@ final class PushReceiver {
     private List<Reading> decode(List<PushedRecord> records) throws PushRefused {
         DeviceProfile profile = profile();
         Map<String, PointSpec> byAddress = new LinkedHashMap<>();
-        profile.points().forEach(p -> byAddress.put(AnyRecords.addressName(p.address()), p));
+        profile.points().forEach(p -> byAddress.put(SenmlAddress.parse(p.address()).name(), p));
         Map<String, PointSpec> points = new LinkedHashMap<>();
         profile.points().forEach(p -> points.put(p.name(), p));
         Map<Long, Map<String, RawValue>> byTime = new TreeMap<>();
@@ -226,19 +227,10 @@ final class PushReceiver {
     }
 
     private void checkUnit(PointSpec point, PushedRecord record) throws PushRefused {
-        String unit = addressUnit(point.address());
+        String unit = SenmlAddress.parse(point.address()).unit();
         if (!unit.isEmpty() && !record.unit().isEmpty() && !unit.equals(record.unit())) {
             throw new PushRefused(Reason.BAD_CONTENT, "device " + device.id() + " record " + record.fullName()
                     + " is in '" + record.unit() + "', point " + point.name() + " expects '" + unit + "'");
         }
-    }
-
-    private static String addressUnit(String address) {
-        for (String part : address.split(";")) {
-            if (part.strip().startsWith("u=")) {
-                return part.strip().substring(2);
-            }
-        }
-        return "";
     }
 }
