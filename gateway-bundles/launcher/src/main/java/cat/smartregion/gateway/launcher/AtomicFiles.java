@@ -57,9 +57,14 @@ final class AtomicFiles {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         if (durable) {
-            try (FileChannel folder = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-                folder.force(true);
-            }
+            sync(target.toAbsolutePath().getParent());
+        }
+    }
+
+    /** Forces a folder's entries (renames into it) to disk. */
+    static void sync(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -69,12 +71,9 @@ final class InitCommand implements Callable<Integer> {
         AtomicFiles.folder(folder.dir(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
         AtomicFiles.folder(folder.devices(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
         AtomicFiles.folder(secrets, AtomicFiles.SECRET_FOLDER);
-        writeGatewayYaml(folder, gatewayId);
-        Files.deleteIfExists(secrets.resolve(ConsoleSecrets.KEYSTORE));
-        AtomicFiles.write(secrets.resolve(ConsoleSecrets.KEYSTORE_PASSWORD), ConsoleSecrets.randomPassword(32) + "\n", AtomicFiles.SECRET);
-        ConsoleSecrets.makeKeystore(secrets, gatewayId, subjectAltNames());
         String password = ConsoleSecrets.randomPassword(16);
-        AtomicFiles.write(secrets.resolve(ConsoleSecrets.PASSWORD_HASH), ConsoleSecrets.hash(password) + "\n", AtomicFiles.SECRET);
+        makeSecrets(secrets, gatewayId, password);
+        writeGatewayYaml(folder, gatewayId);
 
         out.println("Gateway id:            " + gatewayId);
         out.println("Configuration folder:  " + folder.dir());
@@ -84,6 +83,39 @@ final class InitCommand implements Callable<Integer> {
         out.println("  " + password);
         out.println("Next: gateway enroll --config-dir " + folder.dir() + " --tenant TENANT ...  (see gateway enroll --help)");
         return 0;
+    }
+
+    /**
+     * Makes the console's keystore, its password and the password's hash in a staging folder, then
+     * moves them into {@code secrets}: when keytool or the disk fails, the identity in place is kept
+     * whole (the id in gateway.yaml is written after this).
+     */
+    private void makeSecrets(Path secrets, String gatewayId, String password) throws Exception {
+        Path staging = secrets.resolve(".new");
+        deleteFolder(staging);
+        AtomicFiles.folder(staging, AtomicFiles.SECRET_FOLDER);
+        try {
+            AtomicFiles.write(staging.resolve(ConsoleSecrets.KEYSTORE_PASSWORD), ConsoleSecrets.randomPassword(32) + "\n", AtomicFiles.SECRET);
+            ConsoleSecrets.makeKeystore(staging, gatewayId, subjectAltNames());
+            AtomicFiles.write(staging.resolve(ConsoleSecrets.PASSWORD_HASH), ConsoleSecrets.hash(password) + "\n", AtomicFiles.SECRET);
+            for (String name : List.of(ConsoleSecrets.KEYSTORE_PASSWORD, ConsoleSecrets.KEYSTORE, ConsoleSecrets.PASSWORD_HASH)) {
+                Files.move(staging.resolve(name), secrets.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            AtomicFiles.sync(secrets);
+        } finally {
+            deleteFolder(staging);
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(folder);
+        }
     }
 
     private static String generatedId() {

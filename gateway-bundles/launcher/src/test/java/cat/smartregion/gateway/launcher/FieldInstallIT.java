@@ -115,6 +115,14 @@ class FieldInstallIT {
         GatewayProcess.Outcome again = gw(60, "init", "--config-dir", config.toString());
         assertEquals(Main.USAGE, again.exit());
         assertTrue(again.err().contains("--force"), again.err());
+        GatewayProcess.Outcome failed = gw(60, "init", "--config-dir", config.toString(), "--force", "--id", "gw-test-3",
+                "--host", "999.999.1.1");
+        assertEquals(Main.RUNTIME, failed.exit(), "keytool refuses the address: " + failed.out() + failed.err());
+        assertTrue(failed.err().contains("keytool"), failed.err());
+        assertTrue(Files.readString(config.resolve("gateway.yaml")).contains("gateway: gw-test-1"), "a failed init keeps the id");
+        assertEquals(fingerprint.group(), ConsoleSecrets.fingerprint(config.resolve("secrets")), "and the certificate");
+        assertEquals(hash, Files.readString(config.resolve("secrets/console-password.hash")).strip(), "and the password");
+        assertFalse(Files.exists(config.resolve("secrets/.new")), "and leaves nothing half made");
         GatewayProcess.Outcome forced = gw(60, "init", "--config-dir", config.toString(), "--force", "--id", "gw-test-2");
         assertEquals(0, forced.exit(), forced.err());
         assertFalse(forced.out().contains(password));
