@@ -58,6 +58,7 @@ class CrashIT {
     private static final String TOKEN = "crash-token-0123456789abcdef";
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
     private static final Duration QUIET = Duration.ofSeconds(5);
+    private static final Duration START_UP = Duration.ofSeconds(15);
     /** Tolerance when placing a reading's time in the life of the process that read it. */
     private static final long CLOCK_MARGIN_MS = 250;
 
@@ -158,12 +159,15 @@ class CrashIT {
         }
     }
 
-    /** Polls the platform until no request has arrived for {@link #QUIET} since the gateway started. */
+    /**
+     * Polls the platform until no request has arrived for {@link #QUIET}, and at least
+     * {@link #START_UP} after the gateway started (a slow start must not pass for a finished drain).
+     */
     private static void awaitQuiet(StandInPlatform platform, CrashGateway gateway, long deadline) throws Exception {
-        long since = System.currentTimeMillis();
+        long earliest = System.currentTimeMillis() + START_UP.toMillis();
         while (true) {
             long lastArrival = platform.batches().stream().mapToLong(BatchRecord::received).max().orElse(0);
-            if (System.currentTimeMillis() - Math.max(since, lastArrival) >= QUIET.toMillis()) {
+            if (System.currentTimeMillis() >= Math.max(earliest, lastArrival + QUIET.toMillis())) {
                 return;
             }
             if (!gateway.alive()) {

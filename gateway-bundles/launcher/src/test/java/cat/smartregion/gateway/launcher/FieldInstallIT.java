@@ -40,7 +40,8 @@ class FieldInstallIT {
     @TempDir
     Path work;
     private Process gateway;
-    private final int consolePort = freePort();
+    /** Picked when the gateway starts, not long before: the port must still be free then. */
+    private int consolePort;
 
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -209,6 +210,7 @@ class FieldInstallIT {
     }
 
     private Process start(Path config) throws IOException {
+        consolePort = freePort();
         return new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-Dgateway.home=" + GatewayProcess.DIST, "-cp", GatewayProcess.DIST.resolve("lib") + "/*",
                 "cat.smartregion.gateway.launcher.Main", "run", "--config-dir", config.toString(),

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +29,7 @@ final class FaultProxy implements AutoCloseable {
     private volatile Mode mode = Mode.FORWARD;
     private volatile int bytesPerSecond;
     private final AtomicLong resetAfterUpstreamBytes = new AtomicLong(-1);
+    private final Queue<Long> laterResets = new ConcurrentLinkedQueue<>();
     private final AtomicLong connections = new AtomicLong();
 
     FaultProxy(int target) throws IOException {
@@ -55,9 +58,21 @@ final class FaultProxy implements AutoCloseable {
         mode = Mode.FORWARD;
     }
 
-    /** Resets the connection after this many more bytes from the client. */
-    void resetAfter(long upstreamBytes) {
-        resetAfterUpstreamBytes.set(upstreamBytes);
+    /**
+     * Resets the connection after this many more bytes from the client, then (on the connection the
+     * client opens next) after the next count, and so on: all armed at once, so none can be missed.
+     */
+    void resetAfter(long... upstreamBytes) {
+        laterResets.clear();
+        for (long n : upstreamBytes) {
+            laterResets.add(n);
+        }
+        armNextReset();
+    }
+
+    private void armNextReset() {
+        Long next = laterResets.poll();
+        resetAfterUpstreamBytes.set(next == null ? -1 : next);
     }
 
     /** The current connections stop carrying bytes both ways, without closing; new ones work. */
@@ -139,7 +154,7 @@ final class FaultProxy implements AutoCloseable {
                     }
                     if (upstream && resetAfterUpstreamBytes.get() >= 0
                             && resetAfterUpstreamBytes.addAndGet(-n) < 0) {
-                        resetAfterUpstreamBytes.set(-1);
+                        armNextReset();
                         reset();
                         return;
                     }

@@ -98,10 +98,9 @@ class FaultTest {
     @Test
     void connectionResetInTheMiddleOfABatch() {
         store(0, 5000);
-        proxy.resetAfter(4000);
+        proxy.resetAfter(4000, 6000);
         startAgent();
         await(() -> proxy.connections() >= 2, "a reconnection after the reset");
-        proxy.resetAfter(6000);
         await(() -> proxy.connections() >= 3, "a reconnection after the second reset");
 
         awaitAllDelivered();

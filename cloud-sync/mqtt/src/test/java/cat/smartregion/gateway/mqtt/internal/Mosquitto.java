@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +33,19 @@ final class Mosquitto implements AutoCloseable {
 
     /** Listener settings by name, each without its {@code listener} line. */
     static Mosquitto start(Path dir, Map<String, String> listeners) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dir, listeners);
+            } catch (AssertionError e) {
+                // A port picked free was taken before mosquitto bound it: pick others.
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Mosquitto startOnce(Path dir, Map<String, String> listeners) {
         String mosquitto = Tools.require("mosquitto", "mosquitto");
         Map<String, Integer> ports = new LinkedHashMap<>();
         StringBuilder conf = new StringBuilder()
@@ -39,8 +55,9 @@ final class Mosquitto implements AutoCloseable {
                 .append("log_type all\nconnection_messages true\n");
         Map<String, String> all = new LinkedHashMap<>(listeners);
         all.putIfAbsent("plain", "allow_anonymous true\n");
+        Iterator<Integer> free = freePorts(all.size()).iterator();
         all.forEach((name, settings) -> {
-            int port = freePort();
+            int port = free.next();
             ports.put(name, port);
             conf.append("\nlistener ").append(port).append(" 127.0.0.1\n").append(settings);
         });
@@ -93,10 +110,27 @@ final class Mosquitto implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        return freePorts(1).get(0);
+    }
+
+    /** {@code n} distinct ports free now: each socket stays open until all are picked. */
+    static List<Integer> freePorts(int n) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // it was only held to keep the port
+                }
+            }
         }
     }
 

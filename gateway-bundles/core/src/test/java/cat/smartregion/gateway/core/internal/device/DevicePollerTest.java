@@ -8,6 +8,7 @@ import cat.smartregion.gateway.api.Reading;
 import cat.smartregion.gateway.api.buffer.Batch;
 import cat.smartregion.gateway.api.device.DeviceConfig;
 import cat.smartregion.gateway.api.device.GatewayIdentity;
+import cat.smartregion.gateway.api.driver.PointStatus;
 import cat.smartregion.gateway.buffer.internal.BufferConfig;
 import cat.smartregion.gateway.buffer.internal.SqliteBuffer;
 import cat.smartregion.gateway.core.internal.profile.ProfileLibraryImpl;
@@ -115,13 +116,14 @@ class DevicePollerTest {
         await("first cycle", () -> poller.polled() >= POINTS);
         int port = server.port();
         server.close();
-        await("unreachable", () -> poller.lastError().contains("UNREACHABLE"));
+        await("unreachable", () -> poller.failures(PointStatus.UNREACHABLE) >= POINTS);
         long failedWhileDown = poller.failed();
         assertTrue(failedWhileDown >= POINTS);
         long polledBefore = poller.polled();
         server = MeterServer.start(InetAddress.getLoopbackAddress(), port, Duration.ZERO).add(1, meter);
         await("polling again", () -> poller.polled() >= polledBefore + 2 * POINTS);
-        assertTrue(poller.stored() >= poller.polled() - POINTS, "readings stored once the device is back");
+        long polled = poller.polled();
+        assertTrue(poller.stored() >= polled - POINTS, "readings stored once the device is back");
     }
 
     @Test
