@@ -18,9 +18,20 @@ import java.util.regex.Pattern;
  * a record becomes a point named after it, its quantity known from its unit (a unit several
  * quantities share goes to the one in {@link #PREFERRED}, e.g. {@code %} to ratio), its value
  * converted to the quantity's canonical unit. Records without a number are left out; a record
- * without a unit, with an unknown or ambiguous unit, or with a name SenML forbids cannot be taken.
+ * without a unit or with an unknown or ambiguous unit cannot be taken ({@link Untaken}: the others
+ * can, e.g. a sensor's readings beside its battery's {@code %EL}); a name SenML forbids makes the
+ * message malformed.
  */
 final class GenericRecords {
+
+    /** A well-formed record the profile cannot make a reading of; the message's other records stand. */
+    static final class Untaken extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Untaken(String message) {
+            super(message);
+        }
+    }
 
     /** RFC 8428 section 4.5.1: the characters of a resolved name. */
     private static final Pattern SENML_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:./_-]*");
@@ -40,7 +51,8 @@ final class GenericRecords {
     /**
      * The point a record becomes; empty when it carries no number.
      *
-     * @throws IllegalArgumentException naming the device and the record when it cannot be taken
+     * @throws Untaken naming the device and the record when its unit says no quantity
+     * @throws IllegalArgumentException naming the device and the record when its name is not SenML's
      */
     Optional<PointSpec> point(PushedRecord record) {
         if (!isNumber(record.value())) {
@@ -48,10 +60,11 @@ final class GenericRecords {
         }
         String name = oneBaseName && !record.name().isEmpty() ? record.name() : record.fullName();
         if (!SENML_NAME.matcher(name).matches()) {
-            throw refused(record, "is not a SenML name (A-Z a-z 0-9 - : . / _, starting with a letter or digit)");
+            throw new IllegalArgumentException(message(record,
+                    "is not a SenML name (A-Z a-z 0-9 - : . / _, starting with a letter or digit)"));
         }
         if (record.unit().isEmpty()) {
-            throw refused(record, "has no unit: the generic-senml profile knows a record's quantity from its unit");
+            throw untaken(record, "has no unit: the generic-senml profile knows a record's quantity from its unit");
         }
         String quantity = quantity(record);
         Priority priority = Quantities.isCumulative(quantity) ? Priority.COUNTER : Priority.SAMPLE;
@@ -74,13 +87,17 @@ final class GenericRecords {
         if (exact.size() == 1) {
             return exact.get(0);
         }
-        throw refused(record, candidates.isEmpty() ? "has unit '" + record.unit() + "', which the quantity table does not know"
+        throw untaken(record, candidates.isEmpty() ? "has unit '" + record.unit() + "', which the quantity table does not know"
                 : "has unit '" + record.unit() + "', shared by the quantities " + candidates
                 + ": name the record in a profile of its own");
     }
 
-    private IllegalArgumentException refused(PushedRecord record, String why) {
-        return new IllegalArgumentException("device " + device + " record '" + record.fullName() + "' " + why);
+    private Untaken untaken(PushedRecord record, String why) {
+        return new Untaken(message(record, why));
+    }
+
+    private String message(PushedRecord record, String why) {
+        return "device " + device + " record '" + record.fullName() + "' " + why;
     }
 
     private static boolean isNumber(String value) {

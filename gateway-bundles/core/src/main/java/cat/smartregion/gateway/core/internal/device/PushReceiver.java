@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * profile, all or none, and stores them in one buffer append. A record is a profile point's when
  * its name or full name is the point's address (up to {@code ;u=UNIT}, which its unit must then
  * match); with {@code records: any} ({@code generic-senml}) every other numeric record becomes a
- * reading of its own ({@link GenericRecords}); otherwise other records are left out.
+ * reading of its own ({@link GenericRecords}), and one whose unit says no quantity is left out and
+ * said; otherwise other records are left out.
  * Thread-safe: messages of one device are handled one at a time.
  */
 final class PushReceiver {
@@ -79,7 +80,8 @@ final class PushReceiver {
             throw new PushRefused(Reason.UNKNOWN_DEVICE, "device " + device.id() + " has been removed");
         }
         try {
-            List<Reading> decoded = decode(records);
+            List<String> untaken = new ArrayList<>();
+            List<Reading> decoded = decode(records, untaken);
             List<Reading> readings = decoded.stream().filter(r -> !Long.valueOf(r.time()).equals(newest.get(r.point()))).toList();
             figures.polled(readings.size());
             if (!readings.isEmpty()) {
@@ -89,6 +91,14 @@ final class PushReceiver {
             figures.latest(readings);
             log.cleared("push");
             log.cleared("buffer");
+            if (untaken.isEmpty()) {
+                log.cleared("records");
+            } else {
+                String leftOut = untaken.get(0) + (untaken.size() > 1 ? " (and " + (untaken.size() - 1) + " more)" : "")
+                        + "; left out, the message's other records stored";
+                figures.lastError(leftOut);
+                log.problem("records", leftOut);
+            }
             if (readings.size() < decoded.size()) {
                 LOG.debug("Device {}: {} readings repeat the newest stored of their point (a message sent again?), left out",
                         device.id(), decoded.size() - readings.size());
@@ -102,7 +112,7 @@ final class PushReceiver {
         }
     }
 
-    private List<Reading> decode(List<PushedRecord> records) throws PushRefused {
+    private List<Reading> decode(List<PushedRecord> records, List<String> untaken) throws PushRefused {
         DeviceProfile profile = profile();
         Map<String, PointSpec> byAddress = new LinkedHashMap<>();
         profile.points().forEach(p -> byAddress.put(SenmlAddress.parse(p.address()).name(), p));
@@ -117,7 +127,7 @@ final class PushReceiver {
             if (point != null) {
                 checkUnit(point, record);
             } else if (profile.anyRecords()) {
-                point = generic(generic, record).orElse(null);
+                point = generic(generic, record, untaken).orElse(null);
             }
             if (point != null) {
                 checkSame(points.putIfAbsent(point.name(), point), point, profile, record);
@@ -190,9 +200,13 @@ final class PushReceiver {
         }
     }
 
-    private static Optional<PointSpec> generic(GenericRecords generic, PushedRecord record) throws PushRefused {
+    private static Optional<PointSpec> generic(GenericRecords generic, PushedRecord record, List<String> untaken)
+            throws PushRefused {
         try {
             return generic.point(record);
+        } catch (GenericRecords.Untaken e) {
+            untaken.add(e.getMessage());
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             throw new PushRefused(Reason.BAD_CONTENT, e.getMessage());
         }

@@ -106,24 +106,26 @@ class PushRegistryTest {
     }
 
     @Test
-    void aMessageWithOneBadRecordStoresNothing() {
+    void aMessageWithOneMalformedRecordStoresNothing() {
         DevicePoller sensor = device("aq-7", "generic-senml", "coap-push:sensor-7?keyFile=/k");
-        List<List<PushedRecord>> bad = List.of(
-                List.of(new PushedRecord(BN, "temperature", "Cel", "21.5", T), new PushedRecord(BN, "x", "furlong", "3", T)),
-                List.of(new PushedRecord(BN, "temperature", "Cel", "21.5", T), new PushedRecord(BN, "count", "", "3", T)),
-                List.of(new PushedRecord("", "bad name!", "Cel", "21.5", T)));
-        List<String> messages = new ArrayList<>();
-        for (List<PushedRecord> message : bad) {
-            PushRefused refused = assertThrows(PushRefused.class, () -> registry.accept("coap-push", "sensor-7", message));
-            assertEquals(Reason.BAD_CONTENT, refused.reason());
-            messages.add(refused.getMessage());
-        }
-        assertTrue(messages.get(0).contains("furlong") && messages.get(0).contains("aq-7"), messages.get(0));
-        assertTrue(messages.get(1).contains("no unit"), messages.get(1));
-        assertTrue(messages.get(2).contains("SenML name"), messages.get(2));
+        PushRefused refused = assertThrows(PushRefused.class, () -> registry.accept("coap-push", "sensor-7",
+                List.of(new PushedRecord(BN, "temperature", "Cel", "21.5", T), new PushedRecord("", "bad name!", "Cel", "21.5", T))));
+        assertEquals(Reason.BAD_CONTENT, refused.reason());
+        assertTrue(refused.getMessage().contains("SenML name"), refused.getMessage());
         assertEquals(List.of(), stored());
-        assertEquals(3, sensor.failed());
+        assertEquals(1, sensor.failed());
         assertTrue(sensor.lastError().contains("SenML name"), sensor.lastError());
+    }
+
+    @Test
+    void recordsWhoseUnitSaysNoQuantityAreLeftOutAndSaidTheOthersStored() throws PushRefused {
+        DevicePoller sensor = device("aq-7", "generic-senml", "coap-push:sensor-7?keyFile=/k");
+        assertEquals(1, registry.accept("coap-push", "sensor-7", List.of(new PushedRecord(BN, "temperature", "Cel", "21.5", T),
+                new PushedRecord(BN, "x", "furlong", "3", T), new PushedRecord(BN, "count", "", "3", T))));
+        assertEquals(List.of("temperature"), stored().stream().map(Reading::point).toList());
+        assertEquals(0, sensor.failed());
+        assertTrue(sensor.lastError().contains("aq-7") && sensor.lastError().contains("furlong")
+                && sensor.lastError().contains("and 1 more") && sensor.lastError().contains("left out"), sensor.lastError());
     }
 
     @Test
