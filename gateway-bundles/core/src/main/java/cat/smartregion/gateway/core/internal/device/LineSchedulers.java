@@ -3,7 +3,9 @@ package cat.smartregion.gateway.core.internal.device;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
@@ -31,14 +33,32 @@ public final class LineSchedulers {
         this.clock = clock;
     }
 
-    /** The line of an endpoint: its URI without the query, e.g. {@code modbus-tcp://10.0.0.5:502}. */
+    /** Ports of the schemes that have one by default: without it, the same endpoint would be two lines. */
+    private static final Map<String, Integer> DEFAULT_PORTS = Map.of("modbus-tcp", 502, "modbus-rtutcp", 502,
+            "coap", 5683, "coaps", 5684);
+    /** Schemes whose path is a local serial port: whatever protocol they speak, one port is one bus. */
+    private static final Set<String> SERIAL = Set.of("modbus-rtu", "modbus-ascii", "serial");
+
+    /**
+     * The line of an endpoint: its URI without the query, with the scheme's default port made
+     * explicit (e.g. {@code modbus-tcp://10.0.0.5:502}); a serial port's line is {@code serial://PATH}
+     * whichever protocol the device speaks on it.
+     */
     static String lineOf(URI endpoint) {
+        String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (endpoint.isOpaque()) {
-            return endpoint.getScheme() + ":" + endpoint.getRawSchemeSpecificPart().split("\\?", 2)[0];
+            return scheme + ":" + endpoint.getRawSchemeSpecificPart().split("\\?", 2)[0];
+        }
+        String path = endpoint.getRawPath() == null || endpoint.getRawPath().equals("/") ? "" : endpoint.getRawPath();
+        if (SERIAL.contains(scheme)) {
+            return "serial://" + path;
         }
         String authority = endpoint.getRawAuthority() == null ? "" : endpoint.getRawAuthority();
-        String path = endpoint.getRawPath() == null || endpoint.getRawPath().equals("/") ? "" : endpoint.getRawPath();
-        return endpoint.getScheme() + "://" + authority + path;
+        if (endpoint.getHost() != null) {
+            int port = endpoint.getPort() != -1 ? endpoint.getPort() : DEFAULT_PORTS.getOrDefault(scheme, -1);
+            authority = endpoint.getHost().toLowerCase(Locale.ROOT) + (port != -1 ? ":" + port : "");
+        }
+        return scheme + "://" + authority + path;
     }
 
     void join(PollLoop loop) {

@@ -35,10 +35,21 @@ class PointScheduleTest {
 
     @Test
     void aLineIsTheEndpointWithoutItsQuery() {
-        assertEquals("modbus-rtu:///dev/ttyUSB0", LineSchedulers.lineOf(URI.create("modbus-rtu:///dev/ttyUSB0?baud=9600&unit=7")));
         assertEquals("modbus-tcp://10.0.0.5:502", LineSchedulers.lineOf(URI.create("modbus-tcp://10.0.0.5:502?unit=2")));
         assertEquals("modbus-tcp://10.0.0.5:502", LineSchedulers.lineOf(URI.create("modbus-tcp://10.0.0.5:502/?unit=3")));
-        assertEquals("coap://[fd00::3]/sensors/aq", LineSchedulers.lineOf(URI.create("coap://[fd00::3]/sensors/aq")));
+        assertEquals("modbus-tcp://10.0.0.5:502", LineSchedulers.lineOf(URI.create("modbus-tcp://10.0.0.5?unit=4")), "default port");
+        assertEquals("modbus-tcp://meter.local:502", LineSchedulers.lineOf(URI.create("MODBUS-TCP://Meter.Local?unit=4")));
+        assertEquals("modbus-rtutcp://10.0.0.6:4001", LineSchedulers.lineOf(URI.create("modbus-rtutcp://10.0.0.6:4001?unit=1")));
+        assertEquals("coap://[fd00::3]:5683/sensors/aq", LineSchedulers.lineOf(URI.create("coap://[fd00::3]/sensors/aq")));
+        assertEquals("coap-push:sensor-7", LineSchedulers.lineOf(URI.create("coap-push:sensor-7?keyFile=/k")));
+    }
+
+    @Test
+    void aSerialPortIsOneLineWhateverProtocolItsDevicesSpeak() {
+        assertEquals("serial:///dev/ttyUSB0", LineSchedulers.lineOf(URI.create("modbus-rtu:///dev/ttyUSB0?baud=9600&unit=7")));
+        assertEquals("serial:///dev/ttyUSB0", LineSchedulers.lineOf(URI.create("modbus-ascii:///dev/ttyUSB0?unit=2")));
+        assertEquals("serial:///dev/ttyUSB0", LineSchedulers.lineOf(URI.create("serial:///dev/ttyUSB0?baud=9600")));
+        assertEquals("serial:///dev/ttyUSB1", LineSchedulers.lineOf(URI.create("modbus-rtu:///dev/ttyUSB1?unit=1")));
     }
 
     @Test
