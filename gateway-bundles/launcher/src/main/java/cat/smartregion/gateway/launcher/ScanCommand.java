@@ -86,7 +86,7 @@ final class ScanCommand implements Callable<Integer> {
         List<Integer> ids;
         List<Map<String, String>> settings;
         try {
-            ids = unitList(units);
+            ids = unitList(units, serial());
             settings = settings();
         } catch (IllegalArgumentException e) {
             err.println("gateway scan: " + e.getMessage());
@@ -196,8 +196,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /** Every combination of the bauds and parities asked; one empty setting when none is asked. */
     private List<Map<String, String>> settings() {
-        boolean serial = line.getScheme() != null && (line.getScheme().endsWith("-rtu") || line.getScheme().endsWith("-ascii"));
-        if (!serial && (!bauds.isEmpty() || !parities.isEmpty())) {
+        if (!serial() && (!bauds.isEmpty() || !parities.isEmpty())) {
             throw new IllegalArgumentException("--bauds and --parity apply to serial lines only, not " + line.getScheme());
         }
         if (bauds.isEmpty() && parities.isEmpty()) {
@@ -219,16 +218,27 @@ final class ScanCommand implements Callable<Integer> {
         return all;
     }
 
-    /** Parses {@code 1-247} or {@code 1-10,17,100-102}. */
-    static List<Integer> unitList(String text) {
+    private boolean serial() {
+        return line.getScheme() != null && (line.getScheme().endsWith("-rtu") || line.getScheme().endsWith("-ascii"));
+    }
+
+    /**
+     * Parses {@code 1-247} or {@code 1-10,17,100-102}: 1-247 on a serial line (0 is the broadcast
+     * address, which no slave answers, and 248-255 are reserved), 0-255 behind TCP, where a gateway
+     * may answer for itself at 0 or 255.
+     */
+    static List<Integer> unitList(String text, boolean serial) {
+        int low = serial ? 1 : 0;
+        int high = serial ? 247 : 255;
         List<Integer> ids = new ArrayList<>();
         for (String part : text.split(",")) {
             String[] range = part.trim().split("-", 2);
             try {
                 int from = Integer.parseInt(range[0].trim());
                 int to = range.length == 2 ? Integer.parseInt(range[1].trim()) : from;
-                if (from < 0 || to > 255 || from > to) {
-                    throw new IllegalArgumentException("unit range '" + part + "' must lie within 0-255, low to high");
+                if (from < low || to > high || from > to) {
+                    throw new IllegalArgumentException("unit range '" + part + "' must lie within " + low + "-" + high
+                            + (serial ? " on a serial line (0 is broadcast, 248-255 reserved)" : "") + ", low to high");
                 }
                 for (int u = from; u <= to; u++) {
                     ids.add(u);
