@@ -190,6 +190,7 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
             try {
                 new DeviceConfig(d.id(), d.profile(), URI.create(d.endpoint()), interval(d), d.params());
                 d.configuration();
+                checkPointIntervals(d);
             } catch (IllegalArgumentException | TypeConversionException e) {
                 throw new ConfigException(file + ": device " + d.id() + ": " + e.getMessage());
             }
@@ -204,6 +205,18 @@ record GatewayFile(String tenant, String gateway, Buffer buffer, String profiles
         if (profiles != null && !Files.isDirectory(folder(file).resolve(profiles))) {
             throw new ConfigException(file + ": profiles folder " + folder(file).resolve(profiles) + " does not exist");
         }
+    }
+
+    /** A point's interval is a multiple of its device's, so that its reads fall on the device's cycles. */
+    private static void checkPointIntervals(Device d) {
+        long device = interval(d).toMillis();
+        d.pointIntervals().forEach((point, text) -> {
+            long ms = new DurationConverter().convert(text).toMillis();
+            if (ms < device || ms % device != 0) {
+                throw new IllegalArgumentException("point " + point + ": interval " + text + " must be a multiple of the device's "
+                        + device + " ms");
+            }
+        });
     }
 
     /** The folder relative paths of the file are read from: the file's own. */

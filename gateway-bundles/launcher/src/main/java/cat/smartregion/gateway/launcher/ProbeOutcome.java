@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 
 /** Prints a probe's report (its JSON as is, or the table) and its failures; gives the exit code. */
 final class ProbeOutcome {
@@ -20,12 +21,12 @@ final class ProbeOutcome {
     private ProbeOutcome() {
     }
 
-    static int report(String json, boolean asJson, PrintWriter out, PrintWriter err) throws IOException {
+    static int report(String json, URI endpoint, boolean asJson, PrintWriter out, PrintWriter err) throws IOException {
         JsonNode probe = JSON.readTree(json);
         for (JsonNode f : probe.path("failures")) {
             err.println("gateway read: " + probe.path("device").asText() + " point " + f.path("point").asText() + ": "
                     + f.path("status").asText() + (f.path("exceptionCode").asInt() != 0
-                    ? " (exception " + f.path("exceptionCode").asInt() + ")" : "") + " " + f.path("detail").asText());
+                    ? " (exception " + ReadCommand.exceptionCode(endpoint, f.path("exceptionCode").asInt()) + ")" : "") + " " + f.path("detail").asText());
         }
         if (probe.path("probed").asInt() == 0) {
             if (asJson) {

@@ -34,6 +34,12 @@ final class ProfilesCommand {
         }
     }
 
+    /** The loader names a file by its name alone; the technician reads it as the path they typed. */
+    private static String asTyped(Path file, String message) {
+        String name = file.getFileName() + ":";
+        return message.startsWith(name) ? file + message.substring(name.length() - 1) : message;
+    }
+
     private static String cut(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
@@ -81,7 +87,7 @@ final class ProfilesCommand {
                         int n = profile.points().size();
                         out.printf("%s: ok (%s, %d point%s)%n", file, profile.id(), n, n == 1 ? "" : "s");
                     } catch (ProfileException e) {
-                        err.println(e.getMessage());
+                        err.println(asTyped(file, e.getMessage()));
                         bad++;
                     }
                 }

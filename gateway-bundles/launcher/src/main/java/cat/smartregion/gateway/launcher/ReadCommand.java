@@ -75,7 +75,8 @@ final class ReadCommand implements Callable<Integer> {
                 DeviceConfig config = new DeviceConfig(device, profile, endpoint, Duration.ofSeconds(5),
                         params == null ? Map.of() : params);
                 if (probe) {
-                    return ProbeOutcome.report(runtime.service(DeviceProbe.class, Duration.ofSeconds(20)).rankJson(config), json, out, err);
+                    return ProbeOutcome.report(runtime.service(DeviceProbe.class, Duration.ofSeconds(20)).rankJson(config), endpoint,
+                            json, out, err);
                 }
                 result = runtime.service(DeviceReader.class, Duration.ofSeconds(20)).read(config);
             } catch (ProfileException | IllegalArgumentException e) {
@@ -85,7 +86,7 @@ final class ReadCommand implements Callable<Integer> {
             print(result, out);
             for (RawValue failure : result.failures()) {
                 err.println("gateway read: " + device + " point " + failure.point() + ": " + failure.status()
-                        + (failure.exceptionCode() != 0 ? " (exception " + failure.exceptionCode() + ")" : "")
+                        + (failure.exceptionCode() != 0 ? " (exception " + exceptionCode(endpoint, failure.exceptionCode()) + ")" : "")
                         + " " + failure.detail());
             }
             out.flush();
@@ -110,5 +111,17 @@ final class ReadCommand implements Callable<Integer> {
             out.printf("%-12s %-26s %-16s %14s %-5s %-8s %s%n", r.device(), r.point(), r.quantity(), r.value().text(),
                     r.unit(), r.quality(), Instant.ofEpochMilli(r.time()));
         }
+    }
+
+    /** An exception code as its protocol writes it: Modbus {@code 0x0B}, CoAP {@code 4.04}. */
+    static String exceptionCode(URI endpoint, int code) {
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme();
+        if (scheme.startsWith("modbus")) {
+            return String.format("0x%02X", code);
+        }
+        if (scheme.startsWith("coap")) {
+            return (code >> 5) + "." + String.format("%02d", code & 0x1F);
+        }
+        return Integer.toString(code);
     }
 }

@@ -101,6 +101,12 @@ class GatewayFileTest {
         assertEquals(java.util.List.of("ctRatio=40", "location=41.39 2.17"), java.util.List.of((String[]) poller.get("params")));
         assertEquals(java.util.List.of("totalActiveEnergyImport=900000"), java.util.List.of((String[]) poller.get("pointIntervals")));
         assertEquals(5000L, poller.get("interval.ms"));
+
+        String notAMultiple = error(GOOD + """
+                    pointIntervals: {totalActiveEnergyImport: 7s}
+                """);
+        assertTrue(notAMultiple.contains("device sdm630-1: point totalActiveEnergyImport: interval 7s must be a multiple"),
+                notAMultiple);
     }
 
     @Test

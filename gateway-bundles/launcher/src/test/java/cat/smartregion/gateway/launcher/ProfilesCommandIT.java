@@ -34,6 +34,7 @@ class ProfilesCommandIT {
 
         assertEquals(Main.USAGE, outcome.exit(), outcome.out() + outcome.err());
         assertTrue(outcome.out().contains("eastron-sdm120.yaml: ok"), outcome.out());
+        assertTrue(outcome.err().startsWith(bad + ":"), "the path as typed: " + outcome.err());
         assertTrue(outcome.err().matches("(?s).*bad-meter\\.yaml:\\d+:\\d+: .*float33.*"), outcome.err());
     }
 }

@@ -66,6 +66,17 @@ class ReadCommandIT {
     }
 
     @Test
+    void aUnitAbsentBehindATcpGatewayShowsModbusExceptionCodesInHex() throws Exception {
+        try (MeterServer server = MeterServer.start(InetAddress.getLoopbackAddress(), 0, Duration.ZERO).add(7, SimulatedMeter.sdm120())) {
+            GatewayProcess.Outcome outcome = GatewayProcess.run(work, 60, "read", "--profile", "eastron-sdm120",
+                    "--endpoint", "modbus-tcp://127.0.0.1:" + server.port() + "?unit=8");
+
+            assertEquals(Main.NO_ANSWER, outcome.exit(), outcome.err());
+            assertTrue(outcome.err().contains("EXCEPTION (exception 0x0B)"), "gateway target failed to respond: " + outcome.err());
+        }
+    }
+
+    @Test
     void anUnknownProfileIsAUsageErrorNamingIt() throws Exception {
         GatewayProcess.Outcome outcome = GatewayProcess.run(work, 60, "read", "--profile", "no-such-meter",
                 "--endpoint", "modbus-tcp://127.0.0.1:1?unit=1");
