@@ -34,10 +34,11 @@ final class ProfilesCommand {
         }
     }
 
-    /** The loader names a file by its name alone; the technician reads it as the path they typed. */
+    /** The loader names a file by its name alone, one problem a line; the technician reads the path they typed. */
     private static String asTyped(Path file, String message) {
         String name = file.getFileName() + ":";
-        return message.startsWith(name) ? file + message.substring(name.length() - 1) : message;
+        return message.lines().map(line -> line.startsWith(name) ? file + line.substring(name.length() - 1) : line)
+                .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
     }
 
     private static String cut(String text, int width) {
@@ -68,7 +69,8 @@ final class ProfilesCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Checks profile files: syntax, known quantities and units, types that fit their registers, "
-                    + "unique point names. Errors read file:line:column: message.",
+                    + "unique point names, registers read once, platform mapping. Errors read file:line:column: message, "
+                    + "one a line, every point checked.",
             footer = {"", "Example:", "  gateway profiles validate my-meter.yaml other-meter.yaml"})
     static final class ValidateProfiles implements Callable<Integer> {
         @Spec

@@ -27,14 +27,17 @@ class ProfilesCommandIT {
     void validatesAGoodFileAndNamesTheLineOfABadOne() throws Exception {
         Path good = GatewayProcess.DIST.resolve("profiles").resolve("eastron-sdm120.yaml");
         Path bad = work.resolve("bad-meter.yaml");
-        Files.writeString(bad, Files.readString(good).replace("{type: float32", "{type: float33")
-                .replace("id: eastron-sdm120", "id: bad-meter"));
+        Files.writeString(bad, Files.readString(good).replace("quantity: voltage", "quantity: voltaje")
+                .replace("id: eastron-sdm120", "id: bad-meter").replace("quantity: frequency", "quantity: frecuency"));
 
         GatewayProcess.Outcome outcome = GatewayProcess.run(work, 60, "profiles", "validate", good.toString(), bad.toString());
 
         assertEquals(Main.USAGE, outcome.exit(), outcome.out() + outcome.err());
         assertTrue(outcome.out().contains("eastron-sdm120.yaml: ok"), outcome.out());
         assertTrue(outcome.err().startsWith(bad + ":"), "the path as typed: " + outcome.err());
-        assertTrue(outcome.err().matches("(?s).*bad-meter\\.yaml:\\d+:\\d+: .*float33.*"), outcome.err());
+        for (String quantity : java.util.List.of("voltaje", "frecuency")) {
+            assertTrue(outcome.err().lines().anyMatch(l -> l.matches(java.util.regex.Pattern.quote(bad.toString())
+                    + ":\\d+:\\d+: point '\\w+': unknown quantity '" + quantity + "'.*")), "every bad point, one a line: " + outcome.err());
+        }
     }
 }

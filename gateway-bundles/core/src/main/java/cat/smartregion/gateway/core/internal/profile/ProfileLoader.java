@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class ProfileLoader {
             List.of("id", "manufacturer", "model", "protocol", "source", "defaults", "options", "points");
     private static final String ID_SYNTAX = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
-    /** @throws ProfileException naming the file, line and column of the first problem */
+    /** @throws ProfileException naming the file, line and column of each problem, one a line (every point's checked) */
     public DeviceProfile load(Path file) {
         String name = file.getFileName().toString();
         try (InputStream in = Files.newInputStream(file)) {
@@ -85,23 +86,36 @@ public final class ProfileLoader {
         Map<String, Where> seen = new HashMap<>();
         Map<String, PointSpec> points = new LinkedHashMap<>();
         RegisterOverlapCheck overlaps = new RegisterOverlapCheck();
+        List<Map.Entry<YamlNode, PointSpec>> read = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (YamlNode item : list.items()) {
-            PointSpec point = new PointReader(item, protocol, defaults).read();
-            Where first = seen.putIfAbsent(point.name(), item.where());
-            if (first != null) {
-                throw Fields.error(item.where(), "", "duplicate point name '" + point.name()
-                        + "' (first at line " + first.line() + ")");
+            try {
+                PointSpec point = new PointReader(item, protocol, defaults).read();
+                Where first = seen.putIfAbsent(point.name(), item.where());
+                if (first != null) {
+                    throw Fields.error(item.where(), "", "duplicate point name '" + point.name()
+                            + "' (first at line " + first.line() + ")");
+                }
+                if (protocol.equals("modbus")) {
+                    overlaps.add(point, item.where());
+                }
+                points.put(point.name(), point);
+                read.add(Map.entry(item, point));
+            } catch (ProfileException e) {
+                errors.add(e.getMessage());
             }
-            if (protocol.equals("modbus")) {
-                overlaps.add(point, item.where());
-            }
-            points.put(point.name(), point);
         }
-        for (YamlNode item : list.items()) {
-            PointSpec point = points.get(Fields.unchecked(item, "point").text("name"));
-            if (point.derived()) {
-                DerivedPointReader.checkSource(item, point, points);
+        for (Map.Entry<YamlNode, PointSpec> point : read) {
+            try {
+                if (point.getValue().derived()) {
+                    DerivedPointReader.checkSource(point.getKey(), point.getValue(), points);
+                }
+            } catch (ProfileException e) {
+                errors.add(e.getMessage());
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProfileException(String.join("\n", errors));
         }
         return List.copyOf(points.values());
     }

@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +106,17 @@ class ProfileLoaderTest {
     void duplicatePointNames() {
         String message = error(HEAD + GOOD_POINT + GOOD_POINT);
         assertEquals("m1.yaml:15:5: duplicate point name 'phaseVoltageL1' (first at line 8)", message);
+    }
+
+    @Test
+    void everyBadPointIsReportedOneALine() {
+        String second = GOOD_POINT.replace("phaseVoltageL1", "phaseVoltageL2").replace("input:0x0000", "input:0x0010");
+        String message = error(HEAD + GOOD_POINT.replace("quantity: voltage", "quantity: voltaje") + GOOD_POINT
+                + second.replace("quantity: voltage", "quantity: presure"));
+        List<String> lines = message.lines().toList();
+        assertEquals(2, lines.size(), message);
+        assertTrue(lines.get(0).startsWith("m1.yaml:10:15: point 'phaseVoltageL1': unknown quantity 'voltaje'"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("m1.yaml:24:15: point 'phaseVoltageL2': unknown quantity 'presure'"), lines.get(1));
     }
 
     @Test
