@@ -38,11 +38,13 @@ public final class LineSchedulers {
             "coap", 5683, "coaps", 5684);
     /** Schemes whose path is a local serial port: whatever protocol they speak, one port is one bus. */
     private static final Set<String> SERIAL = Set.of("modbus-rtu", "modbus-ascii", "serial");
+    /** Schemes whose path names a resource of the host: RFC 7252's NSTART 1 asks one request at a time per server. */
+    private static final Set<String> PER_HOST = Set.of("coap", "coaps");
 
     /**
      * The line of an endpoint: its URI without the query, with the scheme's default port made
      * explicit (e.g. {@code modbus-tcp://10.0.0.5:502}); a serial port's line is {@code serial://PATH}
-     * whichever protocol the device speaks on it.
+     * whichever protocol the device speaks on it; a CoAP server's resources share its line.
      */
     static String lineOf(URI endpoint) {
         String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
@@ -58,7 +60,7 @@ public final class LineSchedulers {
             int port = endpoint.getPort() != -1 ? endpoint.getPort() : DEFAULT_PORTS.getOrDefault(scheme, -1);
             authority = endpoint.getHost().toLowerCase(Locale.ROOT) + (port != -1 ? ":" + port : "");
         }
-        return scheme + "://" + authority + path;
+        return scheme + "://" + authority + (PER_HOST.contains(scheme) ? "" : path);
     }
 
     void join(PollLoop loop) {

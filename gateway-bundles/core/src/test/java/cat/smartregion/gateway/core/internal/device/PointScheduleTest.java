@@ -40,7 +40,9 @@ class PointScheduleTest {
         assertEquals("modbus-tcp://10.0.0.5:502", LineSchedulers.lineOf(URI.create("modbus-tcp://10.0.0.5?unit=4")), "default port");
         assertEquals("modbus-tcp://meter.local:502", LineSchedulers.lineOf(URI.create("MODBUS-TCP://Meter.Local?unit=4")));
         assertEquals("modbus-rtutcp://10.0.0.6:4001", LineSchedulers.lineOf(URI.create("modbus-rtutcp://10.0.0.6:4001?unit=1")));
-        assertEquals("coap://[fd00::3]:5683/sensors/aq", LineSchedulers.lineOf(URI.create("coap://[fd00::3]/sensors/aq")));
+        assertEquals("coap://[fd00::3]:5683", LineSchedulers.lineOf(URI.create("coap://[fd00::3]/sensors/aq")),
+                "one request at a time to a CoAP server (NSTART 1), whichever resource");
+        assertEquals("coaps://[fd00::3]:5684", LineSchedulers.lineOf(URI.create("coaps://[fd00::3]/sensors/noise")));
         assertEquals("coap-push:sensor-7", LineSchedulers.lineOf(URI.create("coap-push:sensor-7?keyFile=/k")));
     }
 
