@@ -101,7 +101,7 @@ final class ConsoleServlet extends HttpServlet {
         }
         String path = path(req);
         if (path.equals("/api/login")) {
-            login(body(req, length), resp);
+            login(req.getRemoteAddr(), body(req, length), resp);
             return;
         }
         // The session and its CSRF token are checked before the body is read.
@@ -121,16 +121,16 @@ final class ConsoleServlet extends HttpServlet {
         return JSON.readTree(req.getInputStream().readNBytes((int) length));
     }
 
-    private void login(JsonNode body, HttpServletResponse resp) throws IOException {
+    private void login(String client, JsonNode body, HttpServletResponse resp) throws IOException {
         char[] password = text(body, "password").toCharArray();
         try {
-            Login.Outcome outcome = login.attempt(password);
+            Login.Outcome outcome = login.attempt(client, password);
             if (outcome instanceof Login.Outcome.Accepted accepted) {
                 resp.addHeader("Set-Cookie", COOKIE + "=" + accepted.session().id()
                         + "; Path=/; Secure; HttpOnly; SameSite=Strict");
                 send(resp, 200, Map.of("csrf", accepted.session().csrfToken()));
             } else if (outcome instanceof Login.Outcome.Locked locked) {
-                send(resp, 429, Map.of("error", "too many wrong passwords: the login is locked until "
+                send(resp, 429, Map.of("error", "too many wrong passwords from this address: its login is locked until "
                         + locked.until() + " (UTC)"));
             } else {
                 send(resp, 401, Map.of("error", "wrong password"));

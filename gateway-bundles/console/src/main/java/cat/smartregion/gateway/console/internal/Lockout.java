@@ -3,19 +3,37 @@ package cat.smartregion.gateway.console.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses logins for a while after repeated failures: {@code maxFailures} wrong passwords in a row
- * lock the console for {@code duration}. One installer password, so one counter for everyone. Thread-safe.
+ * Refuses logins from an address for a while after repeated failures from it: {@code maxFailures}
+ * wrong passwords in a row from one client address lock that address for {@code duration}. Other
+ * addresses go on, so a neighbour on the municipal LAN cannot lock the installer out. The password
+ * is random (about 92 bits), so the lock guards the CPU (each check is a PBKDF2) more than the
+ * secret. At most {@link #ADDRESSES} addresses are remembered, the least recently seen forgotten
+ * first. Thread-safe.
  */
 public final class Lockout {
+
+    static final int ADDRESSES = 1024;
+
+    /** Wrong passwords in a row from one address, and until when it is locked. */
+    private static final class State {
+        private int failures;
+        private Instant lockedUntil = Instant.MIN;
+    }
 
     private final int maxFailures;
     private final Duration duration;
     private final Clock clock;
-    private int failures;
-    private Instant lockedUntil = Instant.MIN;
+    private final Map<String, State> clients = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
+            return size() > ADDRESSES;
+        }
+    };
 
     public Lockout(int maxFailures, Duration duration, Clock clock) {
         if (maxFailures < 1 || duration.isNegative() || duration.isZero()) {
@@ -26,27 +44,30 @@ public final class Lockout {
         this.clock = clock;
     }
 
-    /** When logins are refused now, the time they are accepted again. */
-    public synchronized Optional<Instant> lockedUntil() {
-        return clock.instant().isBefore(lockedUntil) ? Optional.of(lockedUntil) : Optional.empty();
+    /** When logins from {@code client} are refused now, the time they are accepted again. */
+    public synchronized Optional<Instant> lockedUntil(String client) {
+        State state = clients.get(client);
+        return state != null && clock.instant().isBefore(state.lockedUntil) ? Optional.of(state.lockedUntil) : Optional.empty();
     }
 
-    /** A wrong password; the one that reaches the limit starts the lock and resets the count. */
-    public synchronized void failed() {
-        failures++;
-        if (failures >= maxFailures) {
-            lockedUntil = clock.instant().plus(duration);
-            failures = 0;
+    /** A wrong password from {@code client}; the one that reaches the limit starts its lock and resets its count. */
+    public synchronized void failed(String client) {
+        State state = clients.computeIfAbsent(client, c -> new State());
+        state.failures++;
+        if (state.failures >= maxFailures) {
+            state.lockedUntil = clock.instant().plus(duration);
+            state.failures = 0;
         }
     }
 
-    /** The right password: the count starts again. */
-    public synchronized void succeeded() {
-        failures = 0;
+    /** The right password from {@code client}: its count starts again. */
+    public synchronized void succeeded(String client) {
+        clients.remove(client);
     }
 
-    /** Wrong passwords since the last success or lock. */
-    public synchronized int failures() {
-        return failures;
+    /** Wrong passwords from {@code client} since its last success or lock. */
+    public synchronized int failures(String client) {
+        State state = clients.get(client);
+        return state == null ? 0 : state.failures;
     }
 }

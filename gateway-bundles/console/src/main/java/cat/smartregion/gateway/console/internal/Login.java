@@ -32,24 +32,24 @@ public final class Login {
         this.sessions = sessions;
     }
 
-    /** One attempt; while locked, the password is not even checked. */
-    public synchronized Outcome attempt(char[] password) {
-        Optional<Instant> locked = lockout.lockedUntil();
+    /** One attempt from a client address; while that address is locked, the password is not even checked. */
+    public synchronized Outcome attempt(String client, char[] password) {
+        Optional<Instant> locked = lockout.lockedUntil(client);
         if (locked.isPresent()) {
             return new Outcome.Locked(locked.get());
         }
         if (hash.matches(password)) {
-            lockout.succeeded();
-            LOG.info("Console: installer logged in");
+            lockout.succeeded(client);
+            LOG.info("Console: installer logged in from {}", client);
             return new Outcome.Accepted(sessions.open());
         }
-        lockout.failed();
-        Optional<Instant> now = lockout.lockedUntil();
+        lockout.failed(client);
+        Optional<Instant> now = lockout.lockedUntil(client);
         if (now.isPresent()) {
-            LOG.warn("Console: login locked until {} after repeated wrong passwords", now.get());
+            LOG.warn("Console: login from {} locked until {} after repeated wrong passwords", client, now.get());
             return new Outcome.Locked(now.get());
         }
-        LOG.warn("Console: wrong password");
+        LOG.warn("Console: wrong password from {}", client);
         return new Outcome.Refused();
     }
 }

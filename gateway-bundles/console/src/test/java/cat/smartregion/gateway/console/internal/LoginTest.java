@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Password check with the lock-out: 5 wrong passwords in a row lock the login for 15 minutes. */
+/** Password check with the lock-out: 5 wrong passwords in a row from one address lock it for 15 minutes. */
 class LoginTest {
+
+    private static final String LAPTOP = "192.168.1.50";
+    private static final String NEIGHBOUR = "192.168.1.77";
 
     private final MutableClock clock = new MutableClock();
     private final Sessions sessions = new Sessions(Duration.ofMinutes(30), clock, new SecureRandom());
@@ -19,38 +22,58 @@ class LoginTest {
     @Test
     void fiveWrongPasswordsLockEvenTheRightOneForFifteenMinutes() {
         for (int i = 0; i < 4; i++) {
-            assertInstanceOf(Login.Outcome.Refused.class, login.attempt("wrong".toCharArray()));
+            assertInstanceOf(Login.Outcome.Refused.class, login.attempt(LAPTOP, "wrong".toCharArray()));
         }
-        Login.Outcome locked = login.attempt("wrong".toCharArray());
+        Login.Outcome locked = login.attempt(LAPTOP, "wrong".toCharArray());
         assertEquals(new Login.Outcome.Locked(clock.instant().plus(Duration.ofMinutes(15))), locked);
         clock.advance(Duration.ofMinutes(14));
-        assertInstanceOf(Login.Outcome.Locked.class, login.attempt("right".toCharArray()), "the right password while locked");
+        assertInstanceOf(Login.Outcome.Locked.class, login.attempt(LAPTOP, "right".toCharArray()), "the right password while locked");
         clock.advance(Duration.ofMinutes(1));
-        assertInstanceOf(Login.Outcome.Accepted.class, login.attempt("right".toCharArray()));
+        assertInstanceOf(Login.Outcome.Accepted.class, login.attempt(LAPTOP, "right".toCharArray()));
         assertEquals(1, sessions.count());
     }
 
     @Test
     void aSuccessStartsTheCountAgain() {
         for (int i = 0; i < 4; i++) {
-            login.attempt("wrong".toCharArray());
+            login.attempt(LAPTOP, "wrong".toCharArray());
         }
-        assertInstanceOf(Login.Outcome.Accepted.class, login.attempt("right".toCharArray()));
+        assertInstanceOf(Login.Outcome.Accepted.class, login.attempt(LAPTOP, "right".toCharArray()));
         for (int i = 0; i < 4; i++) {
-            assertInstanceOf(Login.Outcome.Refused.class, login.attempt("wrong".toCharArray()));
+            assertInstanceOf(Login.Outcome.Refused.class, login.attempt(LAPTOP, "wrong".toCharArray()));
         }
+    }
+
+    @Test
+    void aNeighbourLockingItselfOutDoesNotLockTheInstaller() {
+        for (int i = 0; i < 5; i++) {
+            login.attempt(NEIGHBOUR, "guess".toCharArray());
+        }
+        assertInstanceOf(Login.Outcome.Locked.class, login.attempt(NEIGHBOUR, "right".toCharArray()));
+        assertInstanceOf(Login.Outcome.Accepted.class, login.attempt(LAPTOP, "right".toCharArray()));
     }
 
     @Test
     void theLockoutCountsAgainAfterALock() {
         Lockout lockout = new Lockout(2, Duration.ofMinutes(1), clock);
-        lockout.failed();
-        lockout.failed();
-        Instant until = lockout.lockedUntil().orElseThrow();
+        lockout.failed(LAPTOP);
+        lockout.failed(LAPTOP);
+        Instant until = lockout.lockedUntil(LAPTOP).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
-        assertEquals(java.util.Optional.empty(), lockout.lockedUntil(), "unlocked at " + until);
-        lockout.failed();
-        assertEquals(java.util.Optional.empty(), lockout.lockedUntil());
-        assertEquals(1, lockout.failures());
+        assertEquals(java.util.Optional.empty(), lockout.lockedUntil(LAPTOP), "unlocked at " + until);
+        lockout.failed(LAPTOP);
+        assertEquals(java.util.Optional.empty(), lockout.lockedUntil(LAPTOP));
+        assertEquals(1, lockout.failures(LAPTOP));
+    }
+
+    @Test
+    void theTableOfAddressesIsBounded() {
+        Lockout lockout = new Lockout(5, Duration.ofMinutes(1), clock);
+        lockout.failed(LAPTOP);
+        for (int i = 0; i < Lockout.ADDRESSES; i++) {
+            lockout.failed("10.0." + (i / 256) + "." + (i % 256));
+        }
+        assertEquals(0, lockout.failures(LAPTOP), "the least recently seen address forgotten");
+        assertEquals(1, lockout.failures("10.0.3.255"));
     }
 }
