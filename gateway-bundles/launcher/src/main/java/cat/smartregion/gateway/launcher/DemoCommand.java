@@ -152,10 +152,13 @@ final class DemoCommand implements Callable<Integer> {
             for (String pid : devicePids) {
                 runtime.deleteConfiguration(pid);
             }
-            boolean drained = awaitStopped(devices) && drain(buffer);
+            boolean stopped = awaitStopped(devices);
+            boolean drained = stopped && drain(buffer);
             BufferFigures figures = buffer.figures();
-            table.render(drained ? "Stopped polling; the backlog is delivered:" : "Stopped polling; the backlog was NOT delivered within "
-                    + DRAIN_TIMEOUT.toSeconds() + " s:", view.rows(), figures.backlog(), LocalDateTime.now(ZoneOffset.UTC));
+            String title = !stopped ? "The device pollers did NOT stop within " + DRAIN_TIMEOUT.toSeconds() + " s:"
+                    : drained ? "Stopped polling; the backlog is delivered:"
+                    : "Stopped polling; the backlog was NOT delivered within " + DRAIN_TIMEOUT.toSeconds() + " s:";
+            table.render(title, view.rows(), figures.backlog(), LocalDateTime.now(ZoneOffset.UTC));
             ObjectNode json = new ObjectMapper().createObjectNode()
                     .put("polled", devices.stream().mapToLong(DeviceStatus::polled).sum())
                     .put("failed", devices.stream().mapToLong(DeviceStatus::failed).sum())

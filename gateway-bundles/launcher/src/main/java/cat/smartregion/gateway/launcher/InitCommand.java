@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
-import java.io.IOException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -68,8 +69,8 @@ final class InitCommand implements Callable<Integer> {
                     + "--force to replace the id, the console's certificate and its password");
             return Main.USAGE;
         }
-        AtomicFiles.folder(folder.dir(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
-        AtomicFiles.folder(folder.devices(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        AtomicFiles.folder(folder.dir(), PosixFilePermissions.fromString("rwxr-x---"));
+        AtomicFiles.folder(folder.devices(), PosixFilePermissions.fromString("rwxr-x---"));
         AtomicFiles.folder(secrets, AtomicFiles.SECRET_FOLDER);
         String password = ConsoleSecrets.randomPassword(16);
         makeSecrets(secrets, gatewayId, password);
@@ -88,33 +89,30 @@ final class InitCommand implements Callable<Integer> {
     /**
      * Makes the console's keystore, its password and the password's hash in a staging folder, then
      * moves them into {@code secrets}: when keytool or the disk fails, the identity in place is kept
-     * whole (the id in gateway.yaml is written after this).
+     * whole (the id in gateway.yaml is written after this). The staging folder gets a new random
+     * name, made atomically with mode 0700, and only the files made in it are deleted, never
+     * through a link: the gateway's user owns the configuration folder, init runs as root. Only a
+     * power cut between the three renames could leave a keystore with the other password; init
+     * --force again repairs it.
      */
     private void makeSecrets(Path secrets, String gatewayId, String password) throws Exception {
-        Path staging = secrets.resolve(".new");
-        deleteFolder(staging);
-        AtomicFiles.folder(staging, AtomicFiles.SECRET_FOLDER);
+        List<String> names = List.of(ConsoleSecrets.KEYSTORE_PASSWORD, ConsoleSecrets.KEYSTORE, ConsoleSecrets.PASSWORD_HASH);
+        Path staging = Files.createTempDirectory(secrets, ".new-", PosixFilePermissions.asFileAttribute(AtomicFiles.SECRET_FOLDER));
         try {
             AtomicFiles.write(staging.resolve(ConsoleSecrets.KEYSTORE_PASSWORD), ConsoleSecrets.randomPassword(32) + "\n", AtomicFiles.SECRET);
             ConsoleSecrets.makeKeystore(staging, gatewayId, subjectAltNames());
             AtomicFiles.write(staging.resolve(ConsoleSecrets.PASSWORD_HASH), ConsoleSecrets.hash(password) + "\n", AtomicFiles.SECRET);
-            for (String name : List.of(ConsoleSecrets.KEYSTORE_PASSWORD, ConsoleSecrets.KEYSTORE, ConsoleSecrets.PASSWORD_HASH)) {
+            for (String name : names) {
                 Files.move(staging.resolve(name), secrets.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             AtomicFiles.sync(secrets);
         } finally {
-            deleteFolder(staging);
-        }
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            try (var files = Files.list(folder)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
+            if (Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
+                for (String name : names) {
+                    Files.deleteIfExists(staging.resolve(name));
                 }
             }
-            Files.delete(folder);
+            Files.deleteIfExists(staging);
         }
     }
 

@@ -34,11 +34,10 @@ final class ProfilesCommand {
         }
     }
 
-    /** The loader names a file by its name alone, one problem a line; the technician reads the path they typed. */
-    private static String asTyped(Path file, String message) {
+    /** The loader names a file by its name alone; the technician reads the path they typed. */
+    private static String asTyped(Path file, String problem) {
         String name = file.getFileName() + ":";
-        return message.lines().map(line -> line.startsWith(name) ? file + line.substring(name.length() - 1) : line)
-                .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
+        return problem.startsWith(name) ? file + problem.substring(name.length() - 1) : problem;
     }
 
     private static String cut(String text, int width) {
@@ -89,7 +88,7 @@ final class ProfilesCommand {
                         int n = profile.points().size();
                         out.printf("%s: ok (%s, %d point%s)%n", file, profile.id(), n, n == 1 ? "" : "s");
                     } catch (ProfileException e) {
-                        err.println(asTyped(file, e.getMessage()));
+                        e.problems().forEach(problem -> err.println(asTyped(file, problem)));
                         bad++;
                     }
                 }

@@ -86,7 +86,7 @@ final class ScanCommand implements Callable<Integer> {
         List<Integer> ids;
         List<Map<String, String>> settings;
         try {
-            ids = unitList(units, serial());
+            ids = unitList(units, onSerialBus());
             settings = settings();
         } catch (IllegalArgumentException e) {
             err.println("gateway scan: " + e.getMessage());
@@ -218,14 +218,20 @@ final class ScanCommand implements Callable<Integer> {
         return all;
     }
 
+    /** A serial port of this machine: its speed and parity are ours to try. */
     private boolean serial() {
         return line.getScheme() != null && (line.getScheme().endsWith("-rtu") || line.getScheme().endsWith("-ascii"));
     }
 
+    /** Units on an RS-485 bus, here or behind a transparent serial server (RTU over TCP). */
+    private boolean onSerialBus() {
+        return serial() || "modbus-rtutcp".equals(line.getScheme());
+    }
+
     /**
-     * Parses {@code 1-247} or {@code 1-10,17,100-102}: 1-247 on a serial line (0 is the broadcast
-     * address, which no slave answers, and 248-255 are reserved), 0-255 behind TCP, where a gateway
-     * may answer for itself at 0 or 255.
+     * Parses {@code 1-247} or {@code 1-10,17,100-102}: 1-247 on a serial bus (0 is the broadcast
+     * address, which no slave answers, and 248-255 are reserved), also behind a serial server; 0-255
+     * behind a Modbus TCP gateway, which may answer for itself at 0 or 255.
      */
     static List<Integer> unitList(String text, boolean serial) {
         int low = serial ? 1 : 0;

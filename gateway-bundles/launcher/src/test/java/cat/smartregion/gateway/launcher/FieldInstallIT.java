@@ -123,7 +123,10 @@ class FieldInstallIT {
         assertTrue(Files.readString(config.resolve("gateway.yaml")).contains("gateway: gw-test-1"), "a failed init keeps the id");
         assertEquals(fingerprint.group(), ConsoleSecrets.fingerprint(config.resolve("secrets")), "and the certificate");
         assertEquals(hash, Files.readString(config.resolve("secrets/console-password.hash")).strip(), "and the password");
-        assertFalse(Files.exists(config.resolve("secrets/.new")), "and leaves nothing half made");
+        try (var left = Files.list(config.resolve("secrets"))) {
+            assertEquals(List.of("console-password.hash", "console.p12", "console.p12.pass"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "and leaves nothing half made");
+        }
         GatewayProcess.Outcome forced = gw(60, "init", "--config-dir", config.toString(), "--force", "--id", "gw-test-2");
         assertEquals(0, forced.exit(), forced.err());
         assertFalse(forced.out().contains(password));

@@ -62,6 +62,8 @@ class ScanCommandIT {
         GatewayProcess.Outcome broadcast = GatewayProcess.run(work, 60, "scan", "modbus-rtu:///dev/ttyUSB0", "--units", "0-5");
         assertEquals(Main.USAGE, broadcast.exit(), broadcast.out() + broadcast.err());
         assertTrue(broadcast.err().contains("1-247 on a serial line (0 is broadcast"), broadcast.err());
+        GatewayProcess.Outcome serialServer = GatewayProcess.run(work, 60, "scan", "modbus-rtutcp://127.0.0.1:1", "--units", "248");
+        assertEquals(Main.USAGE, serialServer.exit(), "behind a serial server the bus is RS-485 too: " + serialServer.err());
 
         GatewayProcess.Outcome bauds = GatewayProcess.run(work, 60, "scan", "modbus-tcp://127.0.0.1:1", "--bauds", "9600");
         assertEquals(Main.USAGE, bauds.exit());

@@ -1,5 +1,5 @@
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package cat.smartregion.gateway.api.profile;
 
 import org.osgi.annotation.bundle.Export;

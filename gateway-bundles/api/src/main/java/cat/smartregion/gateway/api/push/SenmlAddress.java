@@ -13,16 +13,21 @@ import java.util.Objects;
  */
 public record SenmlAddress(String name, String unit) {
 
-    private static final String UNIT = ";u=";
-
     public SenmlAddress {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(unit, "unit");
     }
 
+    /** The name before the first {@code ;}; the unit of a {@code u=} part after it, spaces around parts ignored. */
     public static SenmlAddress parse(String address) {
-        int at = address.indexOf(UNIT);
-        return at < 0 ? new SenmlAddress(address.strip(), "")
-                : new SenmlAddress(address.substring(0, at).strip(), address.substring(at + UNIT.length()).strip());
+        String[] parts = address.split(";");
+        String unit = "";
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i].strip();
+            if (part.startsWith("u=")) {
+                unit = part.substring(2).strip();
+            }
+        }
+        return new SenmlAddress(parts.length == 0 ? "" : parts[0].strip(), unit);
     }
 }

@@ -2,6 +2,7 @@ package cat.smartregion.gateway.console.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -67,13 +68,26 @@ class LoginTest {
     }
 
     @Test
-    void theTableOfAddressesIsBounded() {
-        Lockout lockout = new Lockout(5, Duration.ofMinutes(1), clock);
-        lockout.failed(LAPTOP);
-        for (int i = 0; i < Lockout.ADDRESSES; i++) {
+    void theTableOfAddressesIsBoundedButNeverForgetsALock() {
+        Lockout lockout = new Lockout(1, Duration.ofMinutes(1), clock);
+        lockout.failed(NEIGHBOUR);
+        for (int i = 0; i < Lockout.ADDRESSES - 1; i++) {
+            assertEquals(java.util.Optional.empty(), lockout.lockedUntil("10.0." + (i / 256) + "." + (i % 256)));
             lockout.failed("10.0." + (i / 256) + "." + (i % 256));
         }
-        assertEquals(0, lockout.failures(LAPTOP), "the least recently seen address forgotten");
-        assertEquals(1, lockout.failures("10.0.3.255"));
+        assertTrue(lockout.lockedUntil(NEIGHBOUR).isPresent(), "a lock is kept while the table is full of locks");
+        assertTrue(lockout.lockedUntil(LAPTOP).isPresent(), "every client remembered is locked: a new one waits too");
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(java.util.Optional.empty(), lockout.lockedUntil(LAPTOP), "the first lock ended: room again");
+        lockout.failed(LAPTOP);
+        assertTrue(lockout.lockedUntil(LAPTOP).isPresent());
+    }
+
+    @Test
+    void anIpv6ClientIsItsSlash64() {
+        assertEquals(Lockout.client("2001:db8:1:2::1"), Lockout.client("2001:db8:1:2:a:b:c:d"), "privacy addresses of one host");
+        assertTrue(!Lockout.client("2001:db8:1:2::1").equals(Lockout.client("2001:db8:1:3::1")));
+        assertEquals("192.168.1.50", Lockout.client("192.168.1.50"));
+        assertEquals("192.168.1.50", Lockout.client("::ffff:192.168.1.50"), "an IPv4-mapped address is the IPv4 client");
     }
 }

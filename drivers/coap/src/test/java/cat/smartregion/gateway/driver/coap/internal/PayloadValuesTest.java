@@ -22,7 +22,7 @@ class PayloadValuesTest {
                 + "{\"bn\":\"other:\",\"n\":\"current\",\"v\":-0.5},"
                 + "{\"n\":\"state\",\"vs\":\"on\"}]";
         List<RawValue> values = PayloadValues.extract(PayloadFormat.SENML_JSON, bytes(pack), List.of(
-                point("i", "urn:dev:ow:10e2073a0108006:current;u=A"), point("u", "voltage;u=V"),
+                point("i", "urn:dev:ow:10e2073a0108006:current;u=A"), point("u", "voltage ; u=V"),
                 point("other", "other:current"), point("last", "current"), point("state", "state")));
 
         assertEquals("11.2", value(values.get(0)));

@@ -77,7 +77,8 @@ final class PushReceiver {
     /** Decodes and stores the records; the number of readings stored. */
     synchronized int accept(List<PushedRecord> records) throws PushRefused {
         if (closed) {
-            throw new PushRefused(Reason.UNKNOWN_DEVICE, "device " + device.id() + " has been removed");
+            // Stopped for a configuration change (or removed): the sensor sends again, to the device's new receiver.
+            throw new PushRefused(Reason.UNAVAILABLE, "device " + device.id() + " is restarting or removed; send again later");
         }
         try {
             List<String> untaken = new ArrayList<>();

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a device profile from a YAML file. Every error is a {@link ProfileException} whose message
@@ -88,6 +90,7 @@ public final class ProfileLoader {
         RegisterOverlapCheck overlaps = new RegisterOverlapCheck();
         List<Map.Entry<YamlNode, PointSpec>> read = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
         for (YamlNode item : list.items()) {
             try {
                 PointSpec point = new PointReader(item, protocol, defaults).read();
@@ -103,11 +106,12 @@ public final class ProfileLoader {
                 read.add(Map.entry(item, point));
             } catch (ProfileException e) {
                 errors.add(e.getMessage());
+                failed.add(nameOf(item));
             }
         }
         for (Map.Entry<YamlNode, PointSpec> point : read) {
             try {
-                if (point.getValue().derived()) {
+                if (point.getValue().derived() && !failed.contains(point.getValue().derivation().source())) {
                     DerivedPointReader.checkSource(point.getKey(), point.getValue(), points);
                 }
             } catch (ProfileException e) {
@@ -115,9 +119,18 @@ public final class ProfileLoader {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProfileException(String.join("\n", errors));
+            throw new ProfileException(errors);
         }
         return List.copyOf(points.values());
+    }
+
+    /** The name a point item gives, if it gives one: a derivation from a point already reported is not reported again. */
+    private static String nameOf(YamlNode item) {
+        try {
+            return Fields.unchecked(item, "point").text("name");
+        } catch (ProfileException e) {
+            return "";
+        }
     }
 
     /** Profile-level defaults for a point's type, order and scale. */

@@ -133,4 +133,11 @@ class PlatformAndDerivedPointsTest {
         assertTrue(error(HEAD + FILL + FILL.replace("name: fillingLevel", "name: twice")
                 .replace("from: distance", "from: fillingLevel")).contains("point 'fillingLevel' is not a number read"));
     }
+
+    @Test
+    void aSourceThatIsWrongItselfIsReportedOnceNotAgainByItsDerivedPoint() {
+        ProfileException e = assertThrows(ProfileException.class, () -> parse(HEAD.replace("unit: mm", "unit: furlong") + FILL));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("point 'distance'") && e.getMessage().contains("furlong"), e.getMessage());
+    }
 }

@@ -111,10 +111,12 @@ class ProfileLoaderTest {
     @Test
     void everyBadPointIsReportedOneALine() {
         String second = GOOD_POINT.replace("phaseVoltageL1", "phaseVoltageL2").replace("input:0x0000", "input:0x0010");
-        String message = error(HEAD + GOOD_POINT.replace("quantity: voltage", "quantity: voltaje") + GOOD_POINT
-                + second.replace("quantity: voltage", "quantity: presure"));
-        List<String> lines = message.lines().toList();
-        assertEquals(2, lines.size(), message);
+        ProfileException e = assertThrows(ProfileException.class, () -> parse(HEAD
+                + GOOD_POINT.replace("quantity: voltage", "quantity: voltaje") + GOOD_POINT
+                + second.replace("quantity: voltage", "quantity: presure")));
+        List<String> lines = e.problems();
+        assertEquals(2, lines.size(), e.getMessage());
+        assertEquals(String.join("; ", lines), e.getMessage(), "one line for logs and a device's last error");
         assertTrue(lines.get(0).startsWith("m1.yaml:10:15: point 'phaseVoltageL1': unknown quantity 'voltaje'"), lines.get(0));
         assertTrue(lines.get(1).startsWith("m1.yaml:24:15: point 'phaseVoltageL2': unknown quantity 'presure'"), lines.get(1));
     }
