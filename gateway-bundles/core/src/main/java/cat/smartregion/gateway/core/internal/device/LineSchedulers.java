@@ -22,6 +22,14 @@ public final class LineSchedulers {
 
     private static final Logger LOG = LoggerFactory.getLogger(LineSchedulers.class);
 
+    /** Ports of the schemes that have one by default: without it, the same endpoint would be two lines. */
+    private static final Map<String, Integer> DEFAULT_PORTS = Map.of("modbus-tcp", 502, "modbus-rtutcp", 502,
+            "coap", 5683, "coaps", 5684);
+    /** Schemes whose path is a local serial port: whatever protocol they speak, one port is one bus. */
+    private static final Set<String> SERIAL = Set.of("modbus-rtu", "modbus-ascii", "serial");
+    /** Schemes whose path names a resource of the host: RFC 7252's NSTART 1 asks one request at a time per server. */
+    private static final Set<String> PER_HOST = Set.of("coap", "coaps");
+
     private final Clock clock;
     private final Map<String, LineScheduler> lines = new HashMap<>();
 
@@ -32,14 +40,6 @@ public final class LineSchedulers {
     LineSchedulers(Clock clock) {
         this.clock = clock;
     }
-
-    /** Ports of the schemes that have one by default: without it, the same endpoint would be two lines. */
-    private static final Map<String, Integer> DEFAULT_PORTS = Map.of("modbus-tcp", 502, "modbus-rtutcp", 502,
-            "coap", 5683, "coaps", 5684);
-    /** Schemes whose path is a local serial port: whatever protocol they speak, one port is one bus. */
-    private static final Set<String> SERIAL = Set.of("modbus-rtu", "modbus-ascii", "serial");
-    /** Schemes whose path names a resource of the host: RFC 7252's NSTART 1 asks one request at a time per server. */
-    private static final Set<String> PER_HOST = Set.of("coap", "coaps");
 
     /**
      * The line of an endpoint: its URI without the query, with the scheme's default port made
