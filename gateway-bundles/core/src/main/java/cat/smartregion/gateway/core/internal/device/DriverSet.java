@@ -5,21 +5,21 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The driver services currently registered; safe to change while pollers pick from it. */
-final class DriverSet {
+/** The driver services currently registered; safe to change while pollers (and the reader, the probe) pick from it. */
+public final class DriverSet {
 
     private final List<Driver> drivers = new CopyOnWriteArrayList<>();
 
-    void add(Driver driver) {
+    public void add(Driver driver) {
         drivers.add(driver);
     }
 
-    void remove(Driver driver) {
+    public void remove(Driver driver) {
         drivers.remove(driver);
     }
 
     /** @throws IllegalArgumentException naming the scheme when no driver speaks the endpoint's protocol */
-    Driver pick(URI endpoint) {
+    public Driver pick(URI endpoint) {
         for (Driver driver : drivers) {
             if (driver.supports(endpoint)) {
                 return driver;

@@ -11,15 +11,14 @@ import cat.smartregion.gateway.api.profile.PointSpec;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
 import cat.smartregion.gateway.api.push.PushIngest;
 import cat.smartregion.gateway.core.internal.decode.Installation;
+import cat.smartregion.gateway.core.internal.device.DriverSet;
 import cat.smartregion.gateway.core.internal.device.OneRead;
 import cat.smartregion.gateway.core.internal.device.PollPlan;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
@@ -40,7 +39,7 @@ public final class Prober implements DeviceProbe {
     /** How {@link PollPlan} names the request for a scale-factor register. */
     private static final String SCALE_FACTOR = "sf:";
 
-    private final List<Driver> drivers = new CopyOnWriteArrayList<>();
+    private final DriverSet drivers = new DriverSet();
     private final ProfileLibrary profiles;
     private final Clock clock;
 
@@ -80,7 +79,7 @@ public final class Prober implements DeviceProbe {
         DeviceProfile written = profiles.load(device.profile());
         DeviceProfile profile = written.withPoints(Installation.of(device.id(), device.params(), written).points());
         PollPlan plan = new PollPlan(profile, new GatewayIdentity("probe", "probe"), device.id());
-        Driver driver = pick(device.endpoint());
+        Driver driver = drivers.pick(device.endpoint());
         long time = clock.millis();
         List<RawValue> raws = OneRead.raw(driver, device.endpoint(), plan);
         return report(device, profile, raws, time);
@@ -115,10 +114,5 @@ public final class Prober implements DeviceProbe {
         }
         RawValue factor = byPoint.get(SCALE_FACTOR + point.scaleFactor());
         return factor == null || !factor.isOk() ? Optional.empty() : Optional.of(new Sample(point, raw.data(), factor.data()));
-    }
-
-    private Driver pick(URI endpoint) {
-        return drivers.stream().filter(d -> d.supports(endpoint)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("no driver for scheme '" + endpoint.getScheme() + "' of endpoint " + endpoint));
     }
 }
