@@ -1,15 +1,14 @@
 package cat.smartregion.gateway.simulator.devices.profile;
 
 import cat.smartregion.gateway.simulator.devices.ModbusSlave;
-import cat.smartregion.gateway.simulator.devices.Wire;
+import cat.smartregion.gateway.simulator.devices.ServedLine;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * Serves simulated devices of Modbus profiles until killed, one unit id each from 1 on:
@@ -25,7 +24,7 @@ public final class ProfileSimulatorMain {
     }
 
     /** Where and what to serve. */
-    private record Options(InetAddress address, int port, String serial, int baud, char parity, Wire wire, List<Path> profiles) {
+    private record Options(ServedLine line, List<Path> profiles) {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -34,53 +33,41 @@ public final class ProfileSimulatorMain {
         for (Path file : options.profiles()) {
             devices.add(ProfileDevice.of(file));
         }
-        ModbusSlave slave = options.serial() == null ? ModbusSlave.tcp(options.address(), options.port(), options.wire())
-                : ModbusSlave.serial(options.serial(), options.baud(), options.parity(), options.wire());
-        for (int i = 0; i < devices.size(); i++) {
-            slave.add(i + 1, devices.get(i).bank());
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            slave.close();
-            stopped.countDown();
-        }, "profile-simulator-shutdown"));
-        System.out.println("port=" + slave.port());
+        ModbusSlave slave = options.line().open();
+        List<String> lines = new ArrayList<>(List.of("port=" + slave.port()));
         for (int i = 0; i < devices.size(); i++) {
             ProfileDevice device = devices.get(i);
+            slave.add(i + 1, device.bank());
             for (ServedPoint point : device.served()) {
-                System.out.println(point.json(i + 1, device.id()));
+                lines.add(point.json(i + 1, device.id()));
             }
         }
-        System.out.flush();
-        stopped.await();
+        ServedLine.serveUntilKilled(slave, "profile-simulator", lines);
     }
 
-    private static Options options(String[] args) throws IOException {
-        InetAddress address = InetAddress.getLoopbackAddress();
-        int port = 5020;
-        String serial = null;
-        int baud = 9600;
-        char parity = 'N';
-        Wire wire = Wire.TCP;
+    private static Options options(String[] args) {
+        ServedLine line = new ServedLine();
         Path folder = Paths.get("device-profiles", "profiles");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            int next = i + 1;
+            Supplier<String> value = () -> next < args.length ? args[next] : usage("missing value after " + option);
             if (!option.startsWith("--")) {
                 names.add(option);
-            } else if (option.equals("--rtutcp") || option.equals("--ascii")) {
-                wire = option.equals("--ascii") ? Wire.ASCII : Wire.RTU;
-            } else {
-                String value = i + 1 < args.length ? args[++i] : usage("missing value after " + option);
-                switch (option) {
-                    case "--address" -> address = InetAddress.getByName(value);
-                    case "--port" -> port = Integer.parseInt(value);
-                    case "--serial" -> serial = value;
-                    case "--baud" -> baud = Integer.parseInt(value);
-                    case "--parity" -> parity = value.isEmpty() ? 'N' : Character.toUpperCase(value.charAt(0));
-                    case "--profiles" -> folder = Paths.get(value);
-                    default -> usage("unknown option " + option);
+                continue;
+            }
+            try {
+                if (option.equals("--profiles")) {
+                    folder = Paths.get(value.get());
+                } else if (!line.option(option, value)) {
+                    usage("unknown option " + option);
                 }
+            } catch (IllegalArgumentException e) {
+                usage(e.getMessage());
+            }
+            if (!option.equals("--rtutcp") && !option.equals("--ascii")) {
+                i++;
             }
         }
         if (names.isEmpty()) {
@@ -91,7 +78,7 @@ public final class ProfileSimulatorMain {
             Path file = Files.isRegularFile(Paths.get(name)) ? Paths.get(name) : folder.resolve(name + ".yaml");
             files.add(Files.isRegularFile(file) ? file : usage("no profile " + name + " (looked for " + file + ")"));
         }
-        return new Options(address, port, serial, baud, parity, serial != null && wire == Wire.TCP ? Wire.RTU : wire, files);
+        return new Options(line, files);
     }
 
     private static <T> T usage(String problem) {
