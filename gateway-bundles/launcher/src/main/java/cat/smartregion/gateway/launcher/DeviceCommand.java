@@ -116,8 +116,7 @@ final class DeviceCommand {
                     profiles = folder.dir().resolve(file.profiles());
                 }
             }
-            Path storage = Files.createTempDirectory("gateway-device");
-            try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), storage)) {
+            try (GatewayRuntime runtime = GatewayRuntime.forCommand("device")) {
                 runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", profiles.toString()));
                 ProfileLibrary library = runtime.service(ProfileLibrary.class, Duration.ofSeconds(20));
                 try {
@@ -140,8 +139,6 @@ final class DeviceCommand {
                             + "modbus-ascii, serial, coap, coaps, coap-push); check the scheme and its parameters (e.g. ?unit=1)";
                 }
                 return null;
-            } finally {
-                Folders.deleteTree(storage);
             }
         }
     }

@@ -50,9 +50,28 @@ public final class GatewayRuntime implements AutoCloseable {
 
     private final Framework framework;
     private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new HashMap<>();
+    /** The framework cache this runtime made for itself and deletes on close; null when the caller's. */
+    private final Path scratch;
 
-    private GatewayRuntime(Framework framework) {
+    private GatewayRuntime(Framework framework, Path scratch) {
         this.framework = framework;
+        this.scratch = scratch;
+    }
+
+    /**
+     * A runtime for one command ({@code read}, {@code scan}, ...): the distribution's bundles, its
+     * framework cache in a new temporary folder named after {@code command}, deleted on close.
+     *
+     * @throws IOException when the runtime does not start; the folder is deleted then too
+     */
+    public static GatewayRuntime forCommand(String command) throws IOException {
+        Path storage = Files.createTempDirectory("gateway-" + command);
+        try {
+            return new GatewayRuntime(startFramework(Main.home().resolve("bundles"), storage), storage);
+        } catch (IOException | RuntimeException e) {
+            Folders.deleteTree(storage);
+            throw e;
+        }
     }
 
     /**
@@ -62,6 +81,10 @@ public final class GatewayRuntime implements AutoCloseable {
      * @throws IOException when the bundles cannot be read or one does not start; the message names it
      */
     public static GatewayRuntime start(Path bundles, Path storage) throws IOException {
+        return new GatewayRuntime(startFramework(bundles, storage), null);
+    }
+
+    private static Framework startFramework(Path bundles, Path storage) throws IOException {
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, storage.toAbsolutePath().toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -96,7 +119,7 @@ public final class GatewayRuntime implements AutoCloseable {
             }
             throw new IOException("the gateway runtime did not start: " + e.getMessage(), e);
         }
-        return new GatewayRuntime(framework);
+        return framework;
     }
 
     /**
@@ -228,7 +251,13 @@ public final class GatewayRuntime implements AutoCloseable {
         for (ServiceTracker<?, ?> t : trackers.values()) {
             t.close();
         }
-        stop(framework);
+        try {
+            stop(framework);
+        } finally {
+            if (scratch != null) {
+                Folders.deleteTree(scratch);
+            }
+        }
     }
 
     private static void stop(Framework framework) {

@@ -4,7 +4,6 @@ import cat.smartregion.gateway.api.profile.DeviceProfile;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import cat.smartregion.gateway.api.profile.ProfileLibrary;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,13 +23,10 @@ final class ProfilesCommand {
     /** Runs {@code work} against the library in a runtime of its own. */
     private static int withLibrary(CommandSpec spec, LibraryWork work) throws Exception {
         Main.configureLog("warn", null);
-        Path storage = Files.createTempDirectory("gateway-profiles");
-        try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), storage)) {
+        try (GatewayRuntime runtime = GatewayRuntime.forCommand("profiles")) {
             runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", Main.home().resolve("profiles").toString()));
             ProfileLibrary library = runtime.service(ProfileLibrary.class, Duration.ofSeconds(20));
             return work.run(library, spec.commandLine().getOut(), spec.commandLine().getErr());
-        } finally {
-            Folders.deleteTree(storage);
         }
     }
 

@@ -9,8 +9,6 @@ import cat.smartregion.gateway.api.driver.RawValue;
 import cat.smartregion.gateway.api.profile.ProfileException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -66,8 +64,7 @@ final class ReadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Main.configureLog("warn", null);
-        Path storage = Files.createTempDirectory("gateway-read");
-        try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), storage)) {
+        try (GatewayRuntime runtime = GatewayRuntime.forCommand("read")) {
             runtime.configure(GatewayRuntime.PID_IDENTITY, Map.of("tenant", "unenrolled", "gateway", "local"));
             runtime.configure(GatewayRuntime.PID_PROFILES, Map.of("directory", Main.home().resolve("profiles").toString()));
             ReadResult result;
@@ -96,8 +93,6 @@ final class ReadCommand implements Callable<Integer> {
                 return Main.NO_ANSWER;
             }
             return result.failures().isEmpty() ? 0 : Main.PARTIAL;
-        } finally {
-            Folders.deleteTree(storage);
         }
     }
 

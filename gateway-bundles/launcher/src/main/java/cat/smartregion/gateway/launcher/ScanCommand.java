@@ -9,8 +9,6 @@ import cat.smartregion.gateway.api.driver.RawValue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,8 +91,7 @@ final class ScanCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Main.configureLog("warn", null);
-        Path storage = Files.createTempDirectory("gateway-scan");
-        try (GatewayRuntime runtime = GatewayRuntime.start(Main.home().resolve("bundles"), storage)) {
+        try (GatewayRuntime runtime = GatewayRuntime.forCommand("scan")) {
             runtime.service(Driver.class, Duration.ofSeconds(20));
             Optional<Driver> driver = runtime.services(Driver.class).stream().filter(d -> d.supports(line)).findFirst();
             if (driver.isEmpty()) {
@@ -102,8 +99,6 @@ final class ScanCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
             return scan(driver.get(), ids, settings, out, err);
-        } finally {
-            Folders.deleteTree(storage);
         }
     }
 
